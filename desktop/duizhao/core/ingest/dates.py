@@ -1,0 +1,92 @@
+"""Dates and times as Chinese news writes them, normalised to ISO 8601.
+
+Recognised: ``2026-01-24 16:27:51``, ``2026/1/24 16:27``, ``2026.01.24``,
+``2026年1月24日 16:27``, ``2026年1月24日``, ISO 8601 with ``T`` and zone.
+A date alone stays a date (``2026-01-24``); seconds are kept when given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_NUM_DATE = (
+    r"(?P<y>(?:19|20)\d\d)\s*(?:[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
+    r"|年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号號]?)"
+)
+_TIME = (
+    r"(?:[T\s]*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?(?:\.\d+)?"
+    r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+)
+DATE_TIME = re.compile(_NUM_DATE + _TIME)
+#: A line that is nothing but a date-time (platform headers put one under the title).
+DATE_TIME_LINE = re.compile(r"^\s*" + _NUM_DATE + _TIME + r"\s*$")
+
+
+def from_match(match: re.Match[str]) -> str | None:
+    """ISO text for a :data:`DATE_TIME` match, or None when it is not a real date."""
+    year = int(match["y"])
+    month = int(match["m"] or match["m2"])
+    day = int(match["d"] or match["d2"])
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if match["H"] is None:
+        return date.isoformat()
+    hour, minute = int(match["H"]), int(match["M"])
+    second = int(match["S"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return date.isoformat()
+    stamp = dt.datetime(year, month, day, hour, minute, second)
+    text = stamp.isoformat(timespec="seconds" if match["S"] else "minutes")
+    tz = match["tz"]
+    if tz:
+        text += "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
+    return text
+
+
+def normalise_datetime(text: str) -> str | None:
+    """The first date(-time) in ``text`` as ISO 8601, or None."""
+    match = DATE_TIME.search(text)
+    return from_match(match) if match else None
+
+
+_MONTH_DAY = re.compile(r"(?<![年\d/.\-])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]")
+_REFERENCES = re.compile(
+    r"^\s*[【\[]?(参考资料|參考資料|参考文献|參考文獻|资料来源|資料來源|References)[】\]]?\s*[:：]?\s*$",
+    re.M,
+)
+
+
+def estimate_published(text: str) -> str | None:
+    """The latest date the article itself mentions, as a stand-in for an unstated one.
+
+    Full dates count; so do month-day dates (1月19日), given the year of the
+    latest full date anywhere in the text. A references list (参考资料) only
+    lends its year: the dates of cited sources are not the article's.
+    """
+    references = _REFERENCES.search(text)
+    body = text[: references.start()] if references else text
+    best = latest_date(body)
+    context = latest_date(text)
+    if context is not None:
+        year = int(context[:4])
+        for match in _MONTH_DAY.finditer(body):
+            try:
+                date = dt.date(year, int(match["m"]), int(match["d"])).isoformat()
+            except ValueError:
+                continue
+            if best is None or date > best[:10]:
+                best = date
+    return best
+
+
+def latest_date(text: str) -> str | None:
+    """The latest full date (year, month, day) mentioned in ``text``, as ISO date-time or date."""
+    best: str | None = None
+    for match in DATE_TIME.finditer(text):
+        value = from_match(match)
+        if value and (best is None or value[:10] > best[:10]):
+            best = value
+    return best
