@@ -1,0 +1,313 @@
+"""The ``duizhao`` command: the window, or one of the subcommands of DESIGN.md.
+
+Every subcommand takes ``--library DIR`` and ``--json``. Machine-readable
+output goes to stdout; progress and human messages to stderr. Exit codes:
+0 success, 1 some input failed (the rest was still done), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from duizhao import __version__, locations
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+VIEWS = ("original", "simplified", "traditional", "taiwan", "hongkong")
+
+
+class CommandError(Exception):
+    """A one-line message for stderr; the command exits with ``code``."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# -- output -------------------------------------------------------------------
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+# -- subcommands --------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from duizhao.core.ingest.importer import ImportOptions, import_paths
+
+    if args.max_size <= 0:
+        raise CommandError("--max-size must be a positive number of megabytes", EXIT_USAGE)
+    options = ImportOptions(max_bytes=int(args.max_size * 1024 * 1024))
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int, result: Any) -> None:
+        if interactive:
+            sys.stderr.write(f"\r\x1b[K[{done}/{total}] {result.path}")
+            sys.stderr.flush()
+
+    with _library(args) as library:
+        results = import_paths(library, args.paths, options, progress=progress)
+    if interactive:
+        sys.stderr.write("\r\x1b[K")
+    if args.json:
+        emit_json([r.to_json() for r in results])
+    else:
+        for r in results:
+            if r.status == "failed":
+                print(f"failed     {r.path}: {r.error}")
+            else:
+                print(f"{r.status:<10} #{r.id:<5} {r.title}  ({r.path})")
+    counts = {
+        s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "failed")
+    }
+    say(", ".join(f"{n} {s}" for s, n in counts.items()))
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _library(args) as library:
+        summaries = library.summaries()
+    if args.json:
+        emit_json([s.to_json() for s in summaries])
+        return EXIT_OK
+    for s in summaries:
+        date = (s.published or "")[:10]
+        print(f"{s.id:>5}  {date:<10}  {s.script:<11}  {(s.source or '-'):<14}  {s.title}")
+    say(f"{len(summaries)} articles")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from duizhao.core.script import view_text
+
+    with _library(args) as library:
+        article = library.get(args.id)
+    text = view_text(article.text, article.script, args.view)
+    if args.json:
+        emit_json(
+            {
+                "id": article.id,
+                "title": article.title,
+                "view": args.view,
+                "text": text,
+                "entities": [],
+            }
+        )
+        return EXIT_OK
+    meta = article.metadata
+    print(article.title)
+    details = [
+        meta.source,
+        (("≈" if meta.published_estimated else "") + meta.published) if meta.published else None,
+        f"作者 {meta.author}" if meta.author else None,
+        f"译者 {meta.translator}" if meta.translator else None,
+        str(article.script),
+    ]
+    print(" · ".join(d for d in details if d))
+    print()
+    print(text)
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with _library(args) as library:
+        removed, missing = _each_article(args.ids, library.remove)
+    if args.json:
+        emit_json([{"id": a.id, "title": a.title, "status": "removed"} for a in removed])
+    for article in removed:
+        say(f"removed #{article.id} {article.title} (undo: duizhao restore {article.id})")
+    return EXIT_FAILED if missing else EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    with _library(args) as library:
+        restored, missing = _each_article(args.ids, library.restore)
+    if args.json:
+        emit_json([{"id": a.id, "title": a.title, "status": "restored"} for a in restored])
+    for article in restored:
+        say(f"restored #{article.id} {article.title}")
+    return EXIT_FAILED if missing else EXIT_OK
+
+
+def _each_article(ids: list[int], action: Callable[[int], Any]) -> tuple[list[Any], int]:
+    """Apply ``action`` to every id; an unknown id is reported and the rest still done."""
+    from duizhao.core.library import ArticleNotFound
+
+    done: list[Any] = []
+    missing = 0
+    for article_id in ids:
+        try:
+            done.append(action(article_id))
+        except ArticleNotFound as exc:
+            say(f"duizhao: {exc}")
+            missing += 1
+    return done, missing
+
+
+def cmd_reclean(args: argparse.Namespace) -> int:
+    from duizhao.core.ingest import reclean
+    from duizhao.core.ingest.cleaning import default_rules
+
+    rules = default_rules()
+    def kept(article_id: int, reason: str) -> None:
+        say(f"kept #{article_id} as it was: {reason}")
+
+    with _library(args) as library:
+        changed = library.reclean(
+            lambda doc: reclean(doc, rules), rules.version, force=args.all, on_kept=kept
+        )
+    if args.json:
+        emit_json({"rules_version": rules.version, "changed": changed})
+    say(f"cleaned again with rules version {rules.version}: {len(changed)} articles changed")
+    return EXIT_OK
+
+
+def _library(args: argparse.Namespace) -> Any:
+    from duizhao.core.library import Library
+
+    return Library.open(locations.library_dir(args.library))
+
+
+# -- parsing ------------------------------------------------------------------
+
+SUBCOMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
+    "import": (cmd_import, "import files or folders (.txt, .md, .html)"),
+    "list": (cmd_list, "list the articles in the library"),
+    "show": (cmd_show, "print an article in one of its script views"),
+    "remove": (cmd_remove, "move articles to the trash (undo with restore)"),
+    "restore": (cmd_restore, "bring articles back from the trash"),
+    "reclean": (cmd_reclean, "clean articles again from their kept raw input"),
+}
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library",
+        metavar="DIR",
+        help="library directory (default: $DUIZHAO_LIBRARY, else the user data dir)",
+    )
+    common.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="duizhao",
+        description="Duizhao 对照: read and compare Chinese-language news side by side.",
+        epilog="Without a subcommand, opens the window: duizhao [--library DIR] [--demo] [ID ...]",
+    )
+    parser.add_argument("--version", action="version", version=f"duizhao {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = _common()
+    for name, (_, help_text) in SUBCOMMANDS.items():
+        sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+    p = sub.choices
+    p["import"].add_argument("paths", nargs="+", metavar="PATH")
+    p["import"].add_argument(
+        "--max-size",
+        type=float,
+        default=20.0,
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default 20)",
+    )
+    p["show"].add_argument("id", type=int, metavar="ID")
+    p["show"].add_argument("--view", choices=VIEWS, default="original")
+    p["remove"].add_argument("ids", type=int, nargs="+", metavar="ID")
+    p["restore"].add_argument("ids", type=int, nargs="+", metavar="ID")
+    p["reclean"].add_argument(
+        "--all", action="store_true", help="also articles cleaned by the current rules"
+    )
+    return parser
+
+
+def build_window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="duizhao",
+        description="Open the Duizhao window. Subcommands: " + ", ".join(SUBCOMMANDS),
+    )
+    parser.add_argument("--version", action="version", version=f"duizhao {__version__}")
+    parser.add_argument("--library", metavar="DIR", help="library directory")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo library (built on first use, separate from your own)",
+    )
+    parser.add_argument(
+        "ids", type=int, nargs="*", metavar="ARTICLE_ID", help="articles to open in reading panes"
+    )
+    return parser
+
+
+def _split_command(argv: list[str]) -> tuple[str | None, list[str]]:
+    """Find the subcommand, allowing ``--library DIR`` and ``--json`` before it."""
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "--library":
+            index += 2
+            continue
+        if token.startswith("-"):
+            index += 1
+            continue
+        if token in SUBCOMMANDS:
+            return token, [token, *argv[:index], *argv[index + 1 :]]
+        return None, argv
+    return None, argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command, args_list = _split_command(args_list)
+    try:
+        if command is None:
+            args = build_window_parser().parse_args(args_list)
+            return _open_window(args)
+        args = build_parser().parse_args(args_list)
+        return SUBCOMMANDS[command][0](args)
+    except CommandError as exc:
+        say(f"duizhao: {exc}")
+        return exc.code
+    except KeyboardInterrupt:
+        say("duizhao: interrupted")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the core's own errors carry the message
+        from duizhao.core.library import LibraryError
+
+        if isinstance(exc, LibraryError):
+            say(f"duizhao: {exc}")
+            return EXIT_FAILED
+        raise
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from duizhao.core.library import LibraryError
+
+    if args.demo and args.library:
+        raise CommandError("--demo and --library cannot be combined", EXIT_USAGE)
+    if args.demo:
+        from duizhao.core.demo import ensure_demo_library
+
+        directory = locations.demo_library_dir()
+        try:
+            ensure_demo_library(directory)
+        except (LibraryError, OSError) as exc:
+            raise CommandError(f"cannot build the demo library in {directory}: {exc}") from None
+    else:
+        directory = locations.library_dir(args.library)
+    from duizhao.ui.app import run
+
+    return run(directory, args.ids)
