@@ -1,0 +1,45 @@
+"""Qt item models over the core's plain data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from duizhao.core.article import ArticleSummary
+
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleListModel(QAbstractListModel):
+    """The library's articles, one row each; ``ARTICLE_ID_ROLE`` gives the id."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[ArticleSummary] = []
+
+    def set_articles(self, rows: list[ArticleSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            date = (row.published or "")[:10]
+            source = f"{row.source} · " if row.source else ""
+            return f"{row.title}\n{source}{date}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            details = f"{row.source or ''} {row.published or ''} · {row.script} · {row.chars} 字"
+            return f"{row.title}\n{details}"
+        if role == ARTICLE_ID_ROLE:
+            return row.id
+        return None
+
+    def row_of(self, article_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == article_id), None)
