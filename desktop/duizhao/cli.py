@@ -158,6 +158,7 @@ def cmd_reclean(args: argparse.Namespace) -> int:
     from duizhao.core.ingest.cleaning import default_rules
 
     rules = default_rules()
+
     def kept(article_id: int, reason: str) -> None:
         say(f"kept #{article_id} as it was: {reason}")
 

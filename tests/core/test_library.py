@@ -591,7 +591,9 @@ def test_reclean_keeps_an_article_the_new_rules_would_empty(library: Library) ->
     _, harbour = library.add(parse(f"港口开海\n{HARBOUR_TEXT}\n".encode(), "a.txt", v1), "a.txt")
     kept: list[tuple[int, str]] = []
     changed = library.reclean(
-        lambda d: ingest_reclean(d, greedy), greedy.version, on_kept=lambda i, r: kept.append((i, r))
+        lambda d: ingest_reclean(d, greedy),
+        greedy.version,
+        on_kept=lambda i, r: kept.append((i, r)),
     )
     assert changed == []
     assert [article_id for article_id, _ in kept] == [harbour]
