@@ -11,15 +11,17 @@ Segmentation
 Sentences
     :func:`sentences` splits at 。！？!?；;… (and runs of them), keeping closing
     quotes and brackets (」』”’）)】》) with the sentence they close; ASCII
-    ``.`` ends a sentence only before whitespace. Line breaks always end a
-    sentence, so headings and list items stand alone. A terminator inside
-    quotes or brackets does not split unless the quote closes right after it.
-    Spans are trimmed of surrounding whitespace; none is empty.
+    ``.`` ends a sentence only before whitespace and not after a list number
+    (``1.``). Line breaks (also U+2028/2029) always end a sentence, so headings
+    and list items stand alone. A terminator inside quotes or brackets does
+    not split unless the quote closes right after it, and never inside a book
+    title (《…？》). Spans are trimmed of surrounding whitespace; none is empty.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,13 +72,27 @@ class Segmenter:
         """Word spans of ``text`` as it is (no script normalisation)."""
         self.start()
         spans: list[tuple[int, int]] = []
-        position = 0
-        for word in self._tokenizer.cut(text, HMM=True):
-            end = position + len(word)
-            if not word.isspace():
-                spans.append((position, end))
-            position = end
+        for offset, piece in _pieces(text):
+            position = offset
+            for word in self._tokenizer.cut(piece, HMM=True):
+                end = position + len(word)
+                if not word.isspace():
+                    spans.append((position, end))
+                position = end
         return spans
+
+    def subwords(self, word: str) -> list[tuple[int, int]]:
+        """Dictionary words inside a longer word (国债 in 国债券), as (start, end) in it."""
+        if len(word) < 3:
+            return []
+        self.start()
+        freq = self._tokenizer.FREQ
+        found = []
+        for size in range(2, len(word)):
+            for start in range(len(word) - size + 1):
+                if freq.get(word[start : start + size]):
+                    found.append((start, start + size))
+        return found
 
     def tokens(self, text: str, script: Script, analysis: View | None = None) -> list[Token]:
         """Words of an article's original ``text``, cut from its analysis text."""
@@ -86,6 +102,27 @@ class Segmenter:
             o_start, o_end = view.to_original(start, end)
             found.append(Token(o_start, o_end, text[o_start:o_end], view.text[start:end]))
         return found
+
+
+#: jieba's HMM is quadratic in the length of a run of Han characters with no
+#: dictionary word in it (100,000 × 中 takes ~25 s); such runs are cut first.
+MAX_RUN = 200
+_LONG_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{%d,}" % (MAX_RUN + 1))
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) with no Han run longer than :data:`MAX_RUN`."""
+    pieces: list[tuple[int, str]] = []
+    done = 0
+    for match in _LONG_RUN.finditer(text):
+        if match.start() > done:
+            pieces.append((done, text[done : match.start()]))
+        for cut in range(match.start(), match.end(), MAX_RUN):
+            pieces.append((cut, text[cut : min(cut + MAX_RUN, match.end())]))
+        done = match.end()
+    if done < len(text) or not pieces:
+        pieces.append((done, text[done:]))
+    return pieces
 
 
 # -- sentences ------------------------------------------------------------------
@@ -104,45 +141,50 @@ _OPENERS = {
     "〈": "〉",
     "［": "］",
 }
+#: Book and film titles: 《你还好吗？》 never ends a sentence.
+_TITLE_CLOSERS = frozenset("》〉")
+_LINE_BREAKS = frozenset("\n\u2028\u2029")
 #: A quote that never closes stops protecting terminators after this many characters.
 MAX_QUOTE = 300
+#: "1." "a." "IV." at the start of a line: a list marker, not a full stop.
+_LIST_MARKER = re.compile(r"\s*[0-9A-Za-z]{1,3}")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (code points, end exclusive), in order."""
     spans: list[tuple[int, int]] = []
     start = 0
-    stack: list[str] = []
-    opened_at = 0
+    stack: list[tuple[str, int]] = []  # (the closer awaited, where it opened)
     n = len(text)
     i = 0
     while i < n:
         ch = text[i]
-        if ch == "\n":
+        if ch in _LINE_BREAKS:
             _add(text, start, i, spans)
             start, stack = i + 1, []
             i += 1
             continue
-        if ch in _OPENERS:
-            stack.append(_OPENERS[ch])
-            opened_at = i
-        elif stack and ch == stack[-1]:
+        if ch == '"' and not (stack and stack[-1][0] == '"'):
+            stack.append(('"', i))  # a straight quote opens unless one is open
+        elif ch in _OPENERS:
+            stack.append((_OPENERS[ch], i))
+        elif stack and ch == stack[-1][0]:
             stack.pop()
-        if stack and i - opened_at > MAX_QUOTE:
+        if stack and i - stack[0][1] > MAX_QUOTE:
             stack = []
-        if ch in _TERMINATORS or (ch == "." and (i + 1 == n or text[i + 1].isspace())):
+        if ch in _TERMINATORS or (ch == "." and _full_stop(text, start, i)):
             end = i + 1
             while end < n and text[end] in _TERMINATORS:  # ！？ …… ?!
                 end += 1
             closing = end
             while closing < n and text[closing] in _CLOSERS:
+                if text[closing] == '"' and not any(c == '"' for c, _ in stack):
+                    break  # a straight quote that opens the next sentence
                 closing += 1
-            if stack and closing > end:
-                # 。」 : the quote closes right after; split after it if that empties the stack
-                for closer in text[end:closing]:
-                    if stack and closer == stack[-1]:
-                        stack.pop()
-            if not stack:
+            for closer in text[end:closing]:
+                if stack and closer == stack[-1][0]:
+                    stack.pop()
+            if not stack and not _TITLE_CLOSERS.intersection(text[end:closing]):
                 _add(text, start, closing, spans)
                 start = closing
             i = closing
@@ -150,6 +192,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
         i += 1
     _add(text, start, n, spans)
     return spans
+
+
+def _full_stop(text: str, start: int, i: int) -> bool:
+    """An ASCII ``.`` ends a sentence before whitespace, unless it closes a list marker."""
+    if i + 1 < len(text) and not text[i + 1].isspace():
+        return False
+    return _LIST_MARKER.fullmatch(text, start, i) is None
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
