@@ -107,7 +107,7 @@ class Segmenter:
 #: jieba's HMM is quadratic in the length of a run of Han characters with no
 #: dictionary word in it (100,000 × 中 takes ~25 s); such runs are cut first.
 MAX_RUN = 200
-_LONG_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{%d,}" % (MAX_RUN + 1))
+_LONG_RUN = re.compile(rf"[\u3400-\u4dbf\u4e00-\u9fff]{{{MAX_RUN + 1},}}")
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
