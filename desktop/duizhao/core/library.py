@@ -98,6 +98,18 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, seq)
     );
     """,
+    # 2: a generation counter that every change to the articles moves, so
+    # derived data (the search index) can tell cheaply whether it is current
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO meta (key, value) VALUES ('generation', 0);
+    CREATE TRIGGER articles_insert_generation AFTER INSERT ON articles
+    BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+    CREATE TRIGGER articles_delete_generation AFTER DELETE ON articles
+    BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+    CREATE TRIGGER articles_update_generation AFTER UPDATE ON articles
+    BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -255,6 +267,25 @@ class Library:
             imported_at=row[15],
             content_hash=row[16],
         )
+
+    def generation(self) -> int:
+        """A number that changes whenever any article is added, changed or removed."""
+        return int(
+            self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+        )
+
+    def fingerprints(self) -> dict[int, str]:
+        """Content hash of every article not in the trash, by id."""
+        rows = self._db.execute("SELECT id, content_hash FROM articles WHERE deleted_at IS NULL")
+        return {int(r[0]): str(r[1]) for r in rows}
+
+    def articles(self, ids: list[int] | None = None) -> Iterator[Article]:
+        """The articles with these ids (default: all not in the trash), one at a time."""
+        for article_id in self.ids() if ids is None else ids:
+            try:
+                yield self.get(article_id)
+            except ArticleNotFound:
+                continue
 
     def removed_parts(self, article_id: int) -> list[Removed]:
         rows = self._db.execute(
@@ -444,4 +475,17 @@ class Library:
 
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration into statements; a trigger's body keeps its own ``;``."""
+    statements: list[str] = []
+    current: list[str] = []
+    for part in script.split(";"):
+        current.append(part)
+        text = ";".join(current).strip()
+        if not text:
+            current = []
+            continue
+        if text.upper().startswith("CREATE TRIGGER") and not text.upper().endswith("END"):
+            continue
+        statements.append(text)
+        current = []
+    return statements

@@ -1,0 +1,505 @@
+"""Full-text search of the library: a Whoosh index behind a small interface.
+
+:class:`SearchIndex` is all the rest of Duizhao sees: :meth:`~SearchIndex.sync`
+brings the index in line with the library, :meth:`~SearchIndex.search` takes a
+query in the language of :mod:`duizhao.core.query` and returns hits with
+highlighted fragments. Swapping the engine means reimplementing this module.
+
+Analysis
+    Documents are indexed from their normalised Simplified analysis text
+    (:func:`duizhao.core.script.analysis_view`), cut into words by jieba.
+    Every token carries its position (so phrases match) and its character
+    offsets in the original text. Words of three or more characters also
+    index the dictionary words inside them at the same position (国债 inside
+    国债券), so a shorter query still matches without breaking phrases.
+    A query word is normalised both ways a reader may mean it — ``t2s`` and
+    the Taiwan-aware ``tw2sp`` — so 軟體 finds 软件, 滑鼠 finds 鼠标, and a
+    Simplified query finds Traditional articles. A run of Chinese characters
+    must match as a phrase. Ranking is BM25F with the title weighted.
+
+Lifecycle
+    The index lives in ``<library>/index``. Its version (schema, analysis,
+    OpenCC and jieba) and the library generation it reflects are kept in
+    ``duizhao-index.json``; a missing, unreadable or outdated index is rebuilt
+    from the library, which is the source of truth. Writers wait for Whoosh's
+    lock (one writer at a time) and give up with :class:`SearchBusy`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh.analysis import Token, Tokenizer
+
+from duizhao.core import query as q
+from duizhao.core.article import Article, Script
+from duizhao.core.library import ArticleNotFound, Library
+from duizhao.core.script import ViewCache, analysis_view, convert, converter_version
+from duizhao.core.segment import Segmenter
+from duizhao.core.snippets import Fragment, fragments, highlights, pattern_for
+
+log = logging.getLogger(__name__)
+
+INDEX_DIR = "index"
+META_FILE = "duizhao-index.json"
+INDEX_VERSION = 1
+TITLE_WEIGHT = 3.0
+QUERY_CONFIGS = ("t2s", "tw2sp")
+Progress = Callable[[int, int], None]
+
+
+class SearchError(Exception):
+    """Search cannot run; the message is one line for the user."""
+
+
+class SearchBusy(SearchError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: int
+    title: str
+    score: float
+    published: str | None
+    highlights: tuple[tuple[int, int], ...]  # original-text spans of every match
+    fragments: tuple[Fragment, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "snippets": [f.to_json() for f in self.fragments],
+        }
+
+
+@dataclass(slots=True)
+class Results:
+    hits: list[Hit]
+    total: int
+    warnings: list[str] = field(default_factory=list)
+
+
+# -- analysis ---------------------------------------------------------------------
+
+_segmenter: Segmenter | None = None
+
+
+def use_segmenter(segmenter: Segmenter) -> None:
+    """The segmenter analysis uses (the app passes one with its own cache dir)."""
+    global _segmenter
+    _segmenter = segmenter
+
+
+def segmenter() -> Segmenter:
+    global _segmenter
+    if _segmenter is None:
+        _segmenter = Segmenter()
+    return _segmenter
+
+
+def _searchable(word: str) -> bool:
+    return any(ch.isalnum() for ch in word)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexToken:
+    text: str  # normalised, lower case
+    position: int
+    start: int  # original text offsets
+    end: int
+
+
+def index_tokens(text: str, script: Script) -> list[IndexToken]:
+    """The tokens a document's text is indexed under (see the module docstring)."""
+    seg = segmenter()
+    view = analysis_view(text, script)
+    found: list[IndexToken] = []
+    position = 0
+    for start, end in seg.cut(view.text):
+        word = view.text[start:end]
+        if not _searchable(word):
+            continue
+        o_start, o_end = view.to_original(start, end)
+        found.append(IndexToken(word.lower(), position, o_start, o_end))
+        for sub_start, sub_end in seg.subwords(word):
+            s = view.to_original(start + sub_start, start + sub_end)
+            found.append(IndexToken(word[sub_start:sub_end].lower(), position, s[0], s[1]))
+        position += 1
+    return found
+
+
+def query_variants(text: str) -> list[list[str]]:
+    """The word sequences a query term may mean, one per normalisation."""
+    variants: list[list[str]] = []
+    for config in QUERY_CONFIGS:
+        words = [
+            w.lower()
+            for s, e in segmenter().cut(convert(text, config))
+            if _searchable(w := convert(text, config)[s:e])
+        ]
+        if words and words not in variants:
+            variants.append(words)
+    return variants
+
+
+class _Analysed(str):
+    """Text whose tokens were computed already (Whoosh only takes strings)."""
+
+    tokens: list[IndexToken]
+
+
+def _analysed(text: str, script: Script) -> _Analysed:
+    value = _Analysed(text)
+    value.tokens = index_tokens(text, script)
+    return value
+
+
+class DuizhaoTokenizer(Tokenizer):
+    """Yields the tokens of :func:`index_tokens`; stateless, so Whoosh can pickle it
+    into the index's schema."""
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Any]:
+        tokens = value.tokens if isinstance(value, _Analysed) else index_tokens(value, Script.MIXED)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for item in tokens:
+            token.text = item.text
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = item.text
+            if positions:
+                token.pos = start_pos + item.position
+            if chars:
+                token.startchar = start_char + item.start
+                token.endchar = start_char + item.end
+            yield token
+
+
+def _schema() -> Any:
+    from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, Schema
+
+    analyzer = DuizhaoTokenizer()
+    return Schema(
+        id=NUMERIC(int, bits=64, stored=True, unique=True, signed=False),
+        content_hash=ID(stored=True),
+        title=TEXT(analyzer=analyzer, phrase=True, field_boost=TITLE_WEIGHT),
+        body=TEXT(analyzer=analyzer, phrase=True),
+        source=TEXT(analyzer=analyzer, phrase=True),
+        author=TEXT(analyzer=analyzer, phrase=True),
+        script=ID(),
+        published=DATETIME(sortable=True),
+    )
+
+
+def _version() -> dict[str, object]:
+    import jieba
+    import whoosh
+
+    return {
+        "index": INDEX_VERSION,
+        "converter": converter_version(),
+        "jieba": getattr(jieba, "__version__", "?"),
+        "whoosh": ".".join(str(p) for p in whoosh.versionstring().split(".")[:3]),
+    }
+
+
+def _published(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return stamp.replace(tzinfo=None) if stamp.tzinfo else stamp
+
+
+# -- the index ----------------------------------------------------------------------
+
+
+class SearchIndex:
+    """The search index of one library directory."""
+
+    def __init__(self, library_dir: Path, *, timeout: float = 30.0) -> None:
+        self.directory = Path(library_dir) / INDEX_DIR
+        self.timeout = timeout
+        self.views = ViewCache(max_chars=2_000_000)
+        self._ix: Any = None
+        self.rebuilt_because: str | None = None
+
+    # opening --------------------------------------------------------------
+
+    def _meta(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.directory / META_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write_meta(self, generation: int) -> None:
+        meta = {"version": _version(), "generation": generation}
+        path = self.directory / META_FILE
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(meta), "utf-8")
+        tmp.replace(path)
+
+    def _open(self) -> Any:
+        """The Whoosh index, created afresh when missing, outdated or unreadable."""
+        if self._ix is not None:
+            return self._ix
+        from whoosh import index
+
+        meta = self._meta()
+        reason = None
+        if not self.directory.is_dir() or not index.exists_in(str(self.directory)):
+            reason = "missing"
+        elif meta.get("version") != _version():
+            reason = "made by another version"
+        else:
+            try:
+                self._ix = index.open_dir(str(self.directory))
+                with self._ix.searcher() as searcher:
+                    searcher.doc_count()
+            except Exception as exc:  # noqa: BLE001 - any failure here means unreadable
+                log.warning("search index unreadable, rebuilding: %s", exc)
+                self._ix = None
+                reason = f"unreadable ({type(exc).__name__})"
+        if reason is not None:
+            self._create(reason)
+        return self._ix
+
+    def _create(self, reason: str) -> None:
+        from whoosh import index
+
+        if self.directory.exists():
+            shutil.rmtree(self.directory)
+        self.directory.mkdir(parents=True)
+        self._ix = index.create_in(str(self.directory), _schema())
+        self._write_meta(-1)  # nothing indexed yet: the next sync adds everything
+        self.rebuilt_because = reason
+
+    def close(self) -> None:
+        if self._ix is not None:
+            self._ix.close()
+            self._ix = None
+
+    # writing --------------------------------------------------------------
+
+    def _writer(self) -> Any:
+        from whoosh.index import LockError
+
+        try:
+            return self._open().writer(timeout=self.timeout, delay=0.05, limitmb=128)
+        except LockError:
+            raise SearchBusy(
+                f"the search index in {self.directory} is being written by another "
+                f"Duizhao (waited {self.timeout:g} s)"
+            ) from None
+
+    def sync(
+        self,
+        library: Library,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """Bring the index in line with the library; returns how many documents changed."""
+        self._open()
+        generation = library.generation()
+        if self._meta().get("generation") == generation:
+            return 0
+        wanted = library.fingerprints()
+        with self._open().searcher() as searcher:
+            indexed = {
+                int(fields["id"]): fields.get("content_hash", "")
+                for fields in searcher.all_stored_fields()
+            }
+        stale = [i for i, h in indexed.items() if wanted.get(i) != h]
+        missing = [i for i, h in wanted.items() if indexed.get(i) != h]
+        done = self._update(library, stale, missing, progress, cancelled)
+        if done == len(set(stale) | set(missing)):
+            self._write_meta(generation)
+        return done
+
+    def rebuild(
+        self,
+        library: Library,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        self.close()
+        self._create("rebuild asked for")
+        return self.sync(library, progress=progress, cancelled=cancelled)
+
+    def _update(
+        self,
+        library: Library,
+        remove: list[int],
+        add: list[int],
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> int:
+        if not remove and not add:
+            return 0
+        writer = self._writer()
+        done = 0
+        try:
+            for article_id in remove:
+                writer.delete_by_term("id", article_id)
+            done += len(set(remove) - set(add))
+            total = len(add)
+            for index, article in enumerate(library.articles(add), start=1):
+                if cancelled is not None and cancelled():
+                    break
+                writer.update_document(**self._fields(article))
+                done += 1
+                if progress is not None:
+                    progress(index, total)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return done
+
+    @staticmethod
+    def _fields(article: Article) -> dict[str, Any]:
+        meta = article.metadata
+        fields: dict[str, Any] = {
+            "id": article.id,
+            "content_hash": article.content_hash,
+            "title": _analysed(article.title, article.script),
+            "body": _analysed(article.text, article.script),
+            "script": str(article.script),
+        }
+        if meta.source:
+            fields["source"] = _analysed(meta.source, article.script)
+        if meta.author:
+            fields["author"] = _analysed(meta.author, article.script)
+        published = _published(meta.published)
+        if published is not None:
+            fields["published"] = published
+        return fields
+
+    # searching ------------------------------------------------------------
+
+    def search(
+        self,
+        library: Library,
+        text: str,
+        *,
+        limit: int = 20,
+        sort: str = "relevance",
+    ) -> Results:
+        """Search ``text``; raises :class:`duizhao.core.query.QueryError` for an empty query."""
+        parsed = q.parse(text)
+        self.sync(library)
+        query = _to_whoosh(parsed.tree)
+        if query is None:
+            return Results([], 0, [*parsed.warnings, "nothing searchable in this query"])
+        try:
+            found = self._run(query, limit, sort)
+        except SearchError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a broken index must not end the search
+            log.warning("search failed, rebuilding the index: %s", exc)
+            self.rebuild(library)
+            found = self._run(query, limit, sort)
+        ids, total = found
+        patterns = [
+            pattern_for(words)
+            for term in parsed.positive_terms()
+            for words in query_variants(term.text)
+        ]
+        hits = [hit for hit in (self._hit(library, i, s, patterns) for i, s in ids) if hit]
+        return Results(hits, total, parsed.warnings)
+
+    def _run(self, query: Any, limit: int, sort: str) -> tuple[list[tuple[int, float]], int]:
+        from whoosh import scoring
+
+        weighting = scoring.BM25F(B=0.75, K1=1.2)
+        with self._open().searcher(weighting=weighting) as searcher:
+            if sort == "date":
+                results = searcher.search(query, limit=limit, sortedby="published", reverse=True)
+            else:
+                results = searcher.search(query, limit=limit)
+            ids = [(int(hit["id"]), float(hit.score or 0.0)) for hit in results]
+            return ids, len(results)
+
+    def _hit(
+        self, library: Library, article_id: int, score: float, patterns: list[re.Pattern[str]]
+    ) -> Hit | None:
+        try:
+            article = library.get(article_id)
+        except ArticleNotFound:
+            return None  # removed since the index was synced
+        view = self.views.get(article.content_hash, article.text, article.script, "analysis")
+        spans = highlights(view, patterns)
+        return Hit(
+            id=article.id,
+            title=article.title,
+            score=score,
+            published=article.metadata.published,
+            highlights=tuple(spans),
+            fragments=tuple(fragments(article.text, spans)),
+        )
+
+    def doc_count(self) -> int:
+        with self._open().searcher() as searcher:
+            return int(searcher.doc_count())
+
+
+# -- query tree → Whoosh ------------------------------------------------------------
+
+
+def _to_whoosh(node: q.Node) -> Any:
+    from whoosh import query as wq
+
+    if isinstance(node, q.Term):
+        fields = [node.field] if node.field else ["title", "body"]
+        options = []
+        for words in query_variants(node.text):
+            for name in fields:
+                if len(words) == 1:
+                    options.append(wq.Term(name, words[0]))
+                else:
+                    options.append(wq.Phrase(name, words))
+        if not options:
+            return None
+        return options[0] if len(options) == 1 else wq.Or(options)
+    if isinstance(node, q.Filter):
+        return wq.Term(node.field, node.value)
+    if isinstance(node, q.DateRange):
+        start = dt.datetime.combine(node.start, dt.time.min) if node.start else None
+        end = dt.datetime.combine(node.end, dt.time.max) if node.end else None
+        return wq.DateRange("published", start, end)
+    if isinstance(node, q.Not):
+        child = _to_whoosh(node.child)
+        return None if child is None else wq.Not(child)
+    children = [c for c in (_to_whoosh(child) for child in node.children) if c is not None]
+    if not children:
+        return None
+    if len(children) == 1:
+        return children[0]
+    return wq.And(children) if isinstance(node, q.And) else wq.Or(children)
