@@ -64,11 +64,16 @@ def estimate_published(text: str) -> str | None:
 
     Full dates count; so do month-day dates (1月19日), given the year of the
     latest full date anywhere in the text. A references list (参考资料) only
-    lends its year: the dates of cited sources are not the article's.
+    lends its year: the dates of cited sources are not the article's. Dates
+    the article looks forward to (将于…, …前后, …起) are left out.
     """
     references = _REFERENCES.search(text)
     body = text[: references.start()] if references else text
-    best = latest_date(body)
+    best: str | None = None
+    for match in DATE_TIME.finditer(body):
+        value = from_match(match)
+        if value and not _planned(body, match) and (best is None or value[:10] > best[:10]):
+            best = value
     context = latest_date(text)
     if context is not None:
         year = int(context[:4])
@@ -77,9 +82,23 @@ def estimate_published(text: str) -> str | None:
                 date = dt.date(year, int(match["m"]), int(match["d"])).isoformat()
             except ValueError:
                 continue
-            if best is None or date > best[:10]:
+            if not _planned(body, match) and (best is None or date > best[:10]):
                 best = date
     return best
+
+
+_PLANNED_BEFORE = re.compile(
+    r"(将|将于|將|將於|定于|定於|计划|計劃|预计|預計|拟|擬|有望|最快|最晚)\s*$"
+)
+_PLANNED_AFTER = re.compile(r"\s*(前后|前後|之前|以前|前|起|开始|開始|之后|之後|以后|以後)")
+
+
+def _planned(text: str, match: re.Match[str]) -> bool:
+    """A date the article looks forward to (将于3月20日, 3月20日前后): not when it was written."""
+    return bool(
+        _PLANNED_BEFORE.search(text[max(0, match.start() - 4) : match.start()])
+        or _PLANNED_AFTER.match(text, match.end(), match.end() + 4)
+    )
 
 
 def latest_date(text: str) -> str | None:
