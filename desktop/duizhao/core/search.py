@@ -14,7 +14,8 @@ Analysis
     国债券), so a shorter query still matches without breaking phrases.
     A query word is normalised both ways a reader may mean it — ``t2s`` and
     the Taiwan-aware ``tw2sp`` — so 軟體 finds 软件, 滑鼠 finds 鼠标, and a
-    Simplified query finds Traditional articles. A run of Chinese characters
+    Simplified query finds Traditional articles; a name the gazetteer knows
+    also searches its other names (川普 finds 特朗普). A run of Chinese characters
     must match as a phrase. Ranking is BM25F with the title weighted.
 
 Lifecycle
@@ -34,6 +35,7 @@ import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,8 @@ META_FILE = "duizhao-index.json"
 INDEX_VERSION = 1
 TITLE_WEIGHT = 3.0
 QUERY_CONFIGS = ("t2s", "tw2sp")
+#: A query name expands to at most this many of the gazetteer's names for it.
+MAX_ALIASES = 16
 Progress = Callable[[int, int], None]
 
 
@@ -107,8 +111,12 @@ def segmenter() -> Segmenter:
     return _segmenter
 
 
+_WORDISH = re.compile(r"[^\W_]")
+
+
 def _searchable(word: str) -> bool:
-    return any(ch.isalnum() for ch in word)
+    """A word with a letter, digit or Han character in it (punctuation is not indexed)."""
+    return _WORDISH.search(word) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +147,32 @@ def index_tokens(text: str, script: Script) -> list[IndexToken]:
 
 
 def query_variants(text: str) -> list[list[str]]:
-    """The word sequences a query term may mean, one per normalisation."""
-    variants: list[list[str]] = []
+    """The word sequences a query term may mean: one per normalisation, and those
+    of every other name the gazetteer knows for it (川普 → 特朗普, G7 → 七国集团)."""
+    return [list(words) for words in _variants(text)]
+
+
+@lru_cache(maxsize=512)
+def _variants(text: str) -> tuple[tuple[str, ...], ...]:
+    from duizhao.core.gazetteer import default_gazetteer
+
+    variants = _normalised(text)
+    entry = default_gazetteer().lookup(text)
+    if entry is not None:
+        for surface in entry.surfaces[:MAX_ALIASES]:
+            variants.extend(v for v in _normalised(surface) if v not in variants)
+    return tuple(variants)
+
+
+def _normalised(text: str) -> list[tuple[str, ...]]:
+    variants: list[tuple[str, ...]] = []
     for config in QUERY_CONFIGS:
-        words = [
-            w.lower()
-            for s, e in segmenter().cut(convert(text, config))
-            if _searchable(w := convert(text, config)[s:e])
-        ]
+        converted = convert(text, config)
+        words = tuple(
+            word.lower()
+            for s, e in segmenter().cut(converted)
+            if _searchable(word := converted[s:e])
+        )
         if words and words not in variants:
             variants.append(words)
     return variants
@@ -246,6 +272,7 @@ class SearchIndex:
         self.timeout = timeout
         self.views = ViewCache(max_chars=2_000_000)
         self._ix: Any = None
+        self._open_searcher: Any = None
         self.rebuilt_because: str | None = None
 
     # opening --------------------------------------------------------------
@@ -272,7 +299,14 @@ class SearchIndex:
 
         meta = self._meta()
         reason = None
-        if not self.directory.is_dir() or not index.exists_in(str(self.directory)):
+        try:
+            present = self.directory.is_dir() and index.exists_in(str(self.directory))
+        except Exception as exc:  # noqa: BLE001 - a table of contents that cannot be read
+            log.warning("search index unreadable, rebuilding: %s", exc)
+            reason = f"unreadable ({type(exc).__name__})"
+        if reason is not None:
+            pass  # rebuilt below
+        elif not present:
             reason = "missing"
         elif meta.get("version") != _version():
             reason = "made by another version"
@@ -292,6 +326,9 @@ class SearchIndex:
     def _create(self, reason: str) -> None:
         from whoosh import index
 
+        if self._open_searcher is not None:
+            self._open_searcher.close()
+            self._open_searcher = None
         if self.directory.exists():
             shutil.rmtree(self.directory)
         self.directory.mkdir(parents=True)
@@ -299,7 +336,22 @@ class SearchIndex:
         self._write_meta(-1)  # nothing indexed yet: the next sync adds everything
         self.rebuilt_because = reason
 
+    def _searcher(self) -> Any:
+        """A searcher kept open between searches (opening one costs milliseconds),
+        refreshed when the index changed."""
+        from whoosh import scoring
+
+        if self._open_searcher is None:
+            weighting = scoring.BM25F(B=0.75, K1=1.2)
+            self._open_searcher = self._open().searcher(weighting=weighting)
+        else:
+            self._open_searcher = self._open_searcher.refresh()
+        return self._open_searcher
+
     def close(self) -> None:
+        if self._open_searcher is not None:
+            self._open_searcher.close()
+            self._open_searcher = None
         if self._ix is not None:
             self._ix.close()
             self._ix = None
@@ -307,10 +359,14 @@ class SearchIndex:
     # writing --------------------------------------------------------------
 
     def _writer(self) -> Any:
+        from whoosh.codec.whoosh3 import W3Codec
         from whoosh.index import LockError
 
         try:
-            return self._open().writer(timeout=self.timeout, delay=0.05, limitmb=128)
+            # zlib level 1: posting blocks compress almost as well, several times faster
+            return self._open().writer(
+                timeout=self.timeout, delay=0.05, limitmb=128, codec=W3Codec(compression=1)
+            )
         except LockError:
             raise SearchBusy(
                 f"the search index in {self.directory} is being written by another "
@@ -366,14 +422,14 @@ class SearchIndex:
         writer = self._writer()
         done = 0
         try:
-            for article_id in remove:
+            for article_id in set(remove) | set(add):
                 writer.delete_by_term("id", article_id)
             done += len(set(remove) - set(add))
             total = len(add)
             for index, article in enumerate(library.articles(add), start=1):
                 if cancelled is not None and cancelled():
                     break
-                writer.update_document(**self._fields(article))
+                writer.add_document(**self._fields(article))  # stale copies deleted above
                 done += 1
                 if progress is not None:
                     progress(index, total)
@@ -424,6 +480,7 @@ class SearchIndex:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken index must not end the search
             log.warning("search failed, rebuilding the index: %s", exc)
+            self.close()
             self.rebuild(library)
             found = self._run(query, limit, sort)
         ids, total = found
@@ -436,16 +493,18 @@ class SearchIndex:
         return Results(hits, total, parsed.warnings)
 
     def _run(self, query: Any, limit: int, sort: str) -> tuple[list[tuple[int, float]], int]:
-        from whoosh import scoring
-
-        weighting = scoring.BM25F(B=0.75, K1=1.2)
-        with self._open().searcher(weighting=weighting) as searcher:
-            if sort == "date":
-                results = searcher.search(query, limit=limit, sortedby="published", reverse=True)
-            else:
-                results = searcher.search(query, limit=limit)
-            ids = [(int(hit["id"]), float(hit.score or 0.0)) for hit in results]
+        searcher = self._searcher()
+        if sort == "date":
+            results = searcher.search(query, limit=limit, sortedby=_newest_first())
+            # a sorted hit's "score" is its sort key: score the shown hits for relevance
+            shown = {hit.docnum for hit in results}
+            relevance = searcher.search(query, limit=None, filter=shown)
+            scores = {hit.docnum: hit.score for hit in relevance}
+            ids = [(int(hit["id"]), float(scores.get(hit.docnum) or 0.0)) for hit in results]
             return ids, len(results)
+        results = searcher.search(query, limit=limit)
+        ids = [(int(hit["id"]), float(hit.score or 0.0)) for hit in results]
+        return ids, len(results)
 
     def _hit(
         self, library: Library, article_id: int, score: float, patterns: list[re.Pattern[str]]
@@ -468,6 +527,16 @@ class SearchIndex:
     def doc_count(self) -> int:
         with self._open().searcher() as searcher:
             return int(searcher.doc_count())
+
+
+def _newest_first() -> Any:
+    """Dated articles newest first, then undated ones (Whoosh sorts a missing
+    date as the largest, so a plain reverse sort would put them first)."""
+    from whoosh import query as wq
+    from whoosh import sorting
+
+    dated = sorting.QueryFacet({0: wq.Every("published")}, other=1)
+    return sorting.MultiFacet([dated, sorting.FieldFacet("published", reverse=True)])
 
 
 # -- query tree → Whoosh ------------------------------------------------------------

@@ -150,6 +150,11 @@ MAX_QUOTE = 300
 _LIST_MARKER = re.compile(r"\s*[0-9A-Za-z]{1,3}")
 
 
+_INTERESTING = re.compile(
+    "[" + re.escape("".join(_TERMINATORS | _LINE_BREAKS | set(_OPENERS) | _CLOSERS) + ".") + "]"
+)
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (code points, end exclusive), in order."""
     spans: list[tuple[int, int]] = []
@@ -157,7 +162,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     stack: list[tuple[str, int]] = []  # (the closer awaited, where it opened)
     n = len(text)
     i = 0
-    while i < n:
+    search = _INTERESTING.search
+    while (found := search(text, i)) is not None:
+        i = found.start()
         ch = text[i]
         if ch in _LINE_BREAKS:
             _add(text, start, i, spans)

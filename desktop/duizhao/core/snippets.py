@@ -18,6 +18,10 @@ from duizhao.core.segment import sentences
 
 FRAGMENT_WIDTH = 120
 MAX_FRAGMENTS = 3
+#: Sentences are looked for around this many first matches, in a window of
+#: :data:`WINDOW` characters each way, not in the whole (maybe long) article.
+MAX_SPANS = 60
+WINDOW = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +68,7 @@ def fragments(
     if not spans:
         return [_cut(text, 0, min(len(text), width), [])] if text else []
     scored = []
-    for s_start, s_end in sentences(text):
+    for s_start, s_end in _sentences_around(text, spans[:MAX_SPANS]):
         inside = [(a, b) for a, b in spans if a < s_end and b > s_start]
         if inside:
             distinct = len({text[a:b].lower() for a, b in inside})
@@ -72,6 +76,25 @@ def fragments(
     scored.sort(reverse=True)
     chosen = sorted(scored[:limit], key=lambda item: item[2])
     return [_cut(text, start, end, inside, width) for _, _, start, end, inside in chosen]
+
+
+def _sentences_around(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences containing ``spans``, split from windows around them."""
+    found: set[tuple[int, int]] = set()
+    covered = -1
+    for a, b in spans:
+        if a < covered:
+            continue
+        lo, hi = max(0, a - WINDOW), min(len(text), b + WINDOW)
+        for s, e in sentences(text[lo:hi]):
+            s, e = s + lo, e + lo
+            if s < b and e > a and (s > lo or lo == 0) and (e < hi or hi == len(text)):
+                found.add((s, e))
+                covered = e
+            elif s < b and e > a:  # cut by the window: keep what is inside it
+                found.add((max(s, a - WINDOW // 2), min(e, b + WINDOW // 2)))
+                covered = e
+    return sorted(found)
 
 
 def _cut(
