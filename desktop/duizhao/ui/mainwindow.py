@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QListView,
     QMainWindow,
@@ -22,33 +24,67 @@ from PySide6.QtWidgets import (
 )
 
 from duizhao import __version__
+from duizhao.core.article import Article
 from duizhao.core.library import Library
+from duizhao.core.script import View, ViewCache
 from duizhao.ui.models import ARTICLE_ID_ROLE, ArticleListModel
+
+VIEW_LABELS = {
+    "original": "原文",
+    "simplified": "简体",
+    "traditional": "繁體",
+    "taiwan": "臺灣",
+    "hongkong": "香港",
+}
 
 
 class ReadingPane(QWidget):
-    """One article: a header (title, source, date, script, author) and its text."""
+    """One article: a header (title, source, date, script, author), a script-view
+    selector and the text. Switching views keeps the reading position: the first
+    visible character is mapped to the original and back into the new view."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    view_changed = Signal(str)
+
+    def __init__(self, views: ViewCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.views = views
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setObjectName("paneHeader")
+        self.selector = QComboBox(self)
+        self.selector.setObjectName("viewSelector")
+        for name, label in VIEW_LABELS.items():
+            self.selector.addItem(label, name)
+        self.selector.setToolTip("Script view of this pane (Ctrl+1 … Ctrl+5)")
+        self.selector.currentIndexChanged.connect(self._on_selector)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         font = QFont(self.text.font())
         font.setPointSize(max(font.pointSize(), 12) + 1)
         self.text.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.selector, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.text, 1)
-        self.article_id: int | None = None
+        self.article: Article | None = None
+        self.view: View | None = None
         self.show_placeholder()
 
+    @property
+    def article_id(self) -> int | None:
+        return None if self.article is None else self.article.id
+
+    @property
+    def view_name(self) -> str:
+        return str(self.selector.currentData())
+
     def show_placeholder(self) -> None:
-        self.article_id = None
+        self.article = None
+        self.view = None
         self.header.setText("")
         self.text.setPlainText("")
         self.text.setPlaceholderText("Double-click an article in the library to read it.")
@@ -67,8 +103,47 @@ class ReadingPane(QWidget):
             str(article.script),
         ]
         self.header.setText(article.title + "\n" + " · ".join(d for d in details if d))
-        self.text.setPlainText(article.text)
-        self.article_id = article_id
+        self.article = article
+        self._render(original_position=0)
+
+    def set_view(self, name: str) -> None:
+        index = self.selector.findData(name)
+        if index >= 0:
+            self.selector.setCurrentIndex(index)
+
+    def first_visible_original(self) -> int:
+        """The original-text offset of the first character shown at the top."""
+        if self.view is None:
+            return 0
+        position = self.text.cursorForPosition(QPoint(0, 0)).position()
+        return self.view.to_original_from_utf16(position, position)[0]
+
+    @Slot(int)
+    def _on_selector(self, _index: int) -> None:
+        if self.article is not None:
+            self._render(self.first_visible_original())
+        self.view_changed.emit(self.view_name)
+
+    def _render(self, original_position: int) -> None:
+        article = self.article
+        assert article is not None
+        self.view = self.views.get(
+            article.content_hash, article.text, article.script, self.view_name
+        )
+        self.text.setPlainText(self.view.text)
+        self.scroll_to_original(original_position)
+
+    def scroll_to_original(self, position: int) -> None:
+        """Put the line holding original offset ``position`` at the top of the pane."""
+        if self.view is None:
+            return
+        start, _ = self.view.to_view_utf16(position, position)
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.maximum())  # scroll past, then back: the line lands on top
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +157,8 @@ class MainWindow(QMainWindow):
         self.list.setAlternatingRowColors(True)
         self.list.setUniformItemSizes(False)
         self.list.setObjectName("libraryList")
-        self.pane = ReadingPane(self)
+        self.views = ViewCache()
+        self.pane = ReadingPane(self.views, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.list)
         splitter.addWidget(self.pane)
@@ -103,6 +179,12 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for number, (name, label) in enumerate(VIEW_LABELS.items(), start=1):
+            action = QAction(f"{label} ({name})", self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, n=name: self.pane.set_view(n))
+            view_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About Duizhao", self)
         about.triggered.connect(self.show_about)
