@@ -31,9 +31,8 @@ class ArticleListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            date = (row.published or "")[:10]
-            source = f"{row.source} · " if row.source else ""
-            return f"{row.title}\n{source}{date}"
+            details = [row.source, (row.published or "")[:10]]
+            return f"{row.title}\n" + " · ".join(d for d in details if d)
         if role == Qt.ItemDataRole.ToolTipRole:
             details = f"{row.source or ''} {row.published or ''} · {row.script} · {row.chars} 字"
             return f"{row.title}\n{details}"
