@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 64
+MAX_DEPTH = 32  # brackets and NOT inside each other (the parser recurses)
 TEXT_FIELDS = ("title", "body", "source", "author")
 FILTER_FIELDS = ("script",)
 DATE_FIELDS = ("date", "published")
@@ -115,6 +116,7 @@ _TOKEN = re.compile(
   | (?P<quote>["“「『＂])
   | (?P<minus>-(?=\S))
   | (?P<plus>\+(?=\S))
+  | (?P<range>[^\s()（）"“”「」『』＂\[\]]+[:：]\[[^\s\]]*\s+(?:to|TO)\s+[^\s\]]*\])
   | (?P<word>[^\s()（）"“”「」『』＂]+)
     """,
     re.X,
@@ -154,7 +156,7 @@ def _lex(query: str, warnings: list[str]) -> list[_Tok]:
         if kind == "word" and text.upper() in _OPERATORS or text in _OPERATORS:
             tokens.append(_Tok("op", _operator(text)))
             continue
-        tokens.append(_Tok(kind, text))
+        tokens.append(_Tok("word" if kind == "range" else kind, text))
     return tokens
 
 
@@ -176,6 +178,7 @@ class _Parser:
         self.at = 0
         self.warnings = warnings
         self.terms = 0
+        self.depth = 0
 
     def peek(self) -> _Tok | None:
         return self.tokens[self.at] if self.at < len(self.tokens) else None
@@ -203,7 +206,7 @@ class _Parser:
             self.take()
             parts.append(self.and_expr())
         kept = [p for p in parts if p is not None]
-        if len(kept) < len(parts):
+        if len(parts) > 1 and len(kept) < len(parts):
             self.warnings.append("OR with nothing on one side: ignored")
         if not kept:
             return None
@@ -225,7 +228,21 @@ class _Parser:
         return _and(parts)
 
     def unary(self) -> Node | None:
-        token = self.take()
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                token = self.take()
+                if token.kind in ("word", "phrase"):
+                    return self.unary_token(token)
+                self.warnings.append(
+                    f"brackets or NOT nested more than {MAX_DEPTH} deep: the inner ones ignored"
+                )
+                return None
+            return self.unary_token(self.take())
+        finally:
+            self.depth -= 1
+
+    def unary_token(self, token: _Tok) -> Node | None:
         if token.kind == "minus" or (token.kind == "op" and token.text == "NOT"):
             if self.peek() is None or self.peek().kind in ("close",):  # type: ignore[union-attr]
                 self.warnings.append(f"{token.text} with nothing after it: ignored")
@@ -280,6 +297,7 @@ class _Parser:
                 fields = ", ".join(TEXT_FIELDS[:1] + TEXT_FIELDS[2:] + FILTER_FIELDS + ("date",))
                 self.warnings.append(f"unknown field '{name}:' (use {fields}): searched as text")
                 return self.term(text, None, phrase=False)
+            self.warnings.append(f"{name}{colon} with nothing after it: ignored")
             return None
         return self.term(text, None, phrase=False)
 
@@ -309,6 +327,9 @@ def parse(query: str) -> Parsed:
         raise QueryError('empty query: type words, "a phrase", or field:value')
     tree = _Parser(_lex(cleaned, warnings), warnings).parse()
     if tree is None:
+        if warnings:  # everything was dropped: say why
+            reasons = "; ".join(dict.fromkeys(warnings))
+            raise QueryError(f"nothing to search for in this query: {reasons}")
         raise QueryError("nothing to search for in this query (only operators or brackets)")
     if _only_negative(tree):
         raise QueryError("the query only excludes (NOT/-): add something to search for")

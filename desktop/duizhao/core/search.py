@@ -12,9 +12,10 @@ Analysis
     offsets in the original text. Words of three or more characters also
     index the dictionary words inside them at the same position (国债 inside
     国债券), so a shorter query still matches without breaking phrases.
-    A query word is normalised both ways a reader may mean it — ``t2s`` and
-    the Taiwan-aware ``tw2sp`` — so 軟體 finds 软件, 滑鼠 finds 鼠标, and a
-    Simplified query finds Traditional articles; a name the gazetteer knows
+    A query word is normalised every way a reader may mean it — ``t2s``, the
+    Taiwan-aware ``tw2sp``, and ``s2t`` then ``tw2sp`` for a Simplified word
+    that Taiwan writes differently — so 軟體 finds 软件, 滑鼠 finds 鼠标, 查询
+    finds 查詢, and a Simplified query finds Traditional articles; a name the gazetteer knows
     also searches its other names (川普 finds 特朗普). A run of Chinese characters
     must match as a phrase. Ranking is BM25F with the title weighted.
 
@@ -54,7 +55,9 @@ INDEX_DIR = "index"
 META_FILE = "duizhao-index.json"
 INDEX_VERSION = 1
 TITLE_WEIGHT = 3.0
-QUERY_CONFIGS = ("t2s", "tw2sp")
+#: ``s2t+tw2sp`` reads a Simplified query the way a Taiwan article is indexed
+#: (查询 → 查詢 → 查找), so Simplified words find Taiwan vocabulary too.
+QUERY_CONFIGS = ("t2s", "tw2sp", "s2t+tw2sp")
 #: A query name expands to at most this many of the gazetteer's names for it.
 MAX_ALIASES = 16
 Progress = Callable[[int, int], None]
@@ -164,10 +167,16 @@ def _variants(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(variants)
 
 
+def _chain(text: str, configs: str) -> str:
+    for config in configs.split("+"):
+        text = convert(text, config)
+    return text
+
+
 def _normalised(text: str) -> list[tuple[str, ...]]:
     variants: list[tuple[str, ...]] = []
     for config in QUERY_CONFIGS:
-        converted = convert(text, config)
+        converted = convert(text, config) if "+" not in config else _chain(text, config)
         words = tuple(
             word.lower()
             for s, e in segmenter().cut(converted)
@@ -338,14 +347,16 @@ class SearchIndex:
 
     def _searcher(self) -> Any:
         """A searcher kept open between searches (opening one costs milliseconds),
-        refreshed when the index changed."""
+        opened afresh when the index changed: Whoosh's ``refresh()`` reuses old
+        segment readers and misses deletions."""
         from whoosh import scoring
 
+        if self._open_searcher is not None and not self._open_searcher.up_to_date():
+            self._open_searcher.close()
+            self._open_searcher = None
         if self._open_searcher is None:
             weighting = scoring.BM25F(B=0.75, K1=1.2)
             self._open_searcher = self._open().searcher(weighting=weighting)
-        else:
-            self._open_searcher = self._open_searcher.refresh()
         return self._open_searcher
 
     def close(self) -> None:
