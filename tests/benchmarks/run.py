@@ -18,6 +18,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "desktop"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from duizhao.core.article import Script  # noqa: E402
 from duizhao.core.demo import demo_articles_dir  # noqa: E402
@@ -129,7 +130,21 @@ def print_views(result: dict[str, object]) -> None:
         print(f"  {key:<34}{value:>12,}")
 
 
-SECTIONS = {"views": (bench_views, print_views)}
+def _search_section(repeat: int) -> dict[str, object]:
+    from search_bench import bench_search
+
+    sizes = [50] if repeat < 5 else SEARCH_SIZES
+    return bench_search(sizes, query_count=20 if repeat < 5 else 100)
+
+
+def _print_search(result: dict[str, object]) -> None:
+    from search_bench import print_search
+
+    print_search(result)
+
+
+SEARCH_SIZES = [1_000, 10_000]
+SECTIONS = {"views": (bench_views, print_views), "search": (_search_section, _print_search)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,7 +152,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=sorted(SECTIONS), action="append")
     parser.add_argument("--quick", action="store_true", help="few repetitions: a smoke run")
     parser.add_argument("--json", type=Path, default=REPO / "build" / "benchmarks.json")
+    parser.add_argument(
+        "--articles",
+        default=None,
+        metavar="N,N",
+        help="search corpus sizes (default 1000,10000; 100000 as an option)",
+    )
     args = parser.parse_args(argv)
+    if args.articles:
+        SEARCH_SIZES[:] = [int(n) for n in args.articles.split(",")]
     repeat = 3 if args.quick else 31
     results: dict[str, object] = {
         "machine": {"python": platform.python_version(), "platform": platform.platform()},

@@ -14,7 +14,10 @@ def test_quick_benchmark_run_prints_a_table_and_writes_json(tmp_path: Path) -> N
     out = tmp_path / "bench.json"
     process = subprocess.run(
         [sys.executable, str(RUNNER), "--quick", "--json", str(out)],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert process.returncode == 0, process.stderr
     assert "view+map" in process.stdout
@@ -23,3 +26,7 @@ def test_quick_benchmark_run_prints_a_table_and_writes_json(tmp_path: Path) -> N
     assert ("simplified", "taiwan") in views
     assert ("traditional", "simplified") in views
     assert data["views"]["segmentation"]["cut_chars_per_s"] > 0
+    search = data["search"]["sizes"][0]
+    assert search["whoosh"]["hits"] > 0
+    assert search["fts5"]["hits"] > 0
+    assert "index speed" in process.stdout
