@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from duizhao import __version__
 from duizhao.core.library import Library, LibraryError
+from duizhao.core.resources import resource_path
 from duizhao.ui.mainwindow import MainWindow
 
 
@@ -21,6 +23,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Duizhao 对照")
     app.setOrganizationName("duizhao")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("duizhao")  # matches packaging/deb/duizhao.desktop
+    icon = resource_path("icons/duizhao.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
