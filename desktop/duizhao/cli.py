@@ -56,6 +56,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with _library(args) as library:
         results = import_paths(library, args.paths, options, progress=progress)
+        if any(r.status == "imported" for r in results):
+            _update_index(library)
     if interactive:
         sys.stderr.write("\r\x1b[K")
     if args.json:
@@ -91,18 +93,22 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with _library(args) as library:
         article = library.get(args.id)
+        if args.json:
+            from duizhao.core.entities import article_entities, in_view
+            from duizhao.core.script import build_view
+
+            view = build_view(article.text, article.script, args.view)
+            emit_json(
+                {
+                    "id": article.id,
+                    "title": article.title,
+                    "view": args.view,
+                    "text": view.text,
+                    "entities": in_view(article_entities(library, article), view),
+                }
+            )
+            return EXIT_OK
     text = view_text(article.text, article.script, args.view)
-    if args.json:
-        emit_json(
-            {
-                "id": article.id,
-                "title": article.title,
-                "view": args.view,
-                "text": text,
-                "entities": [],
-            }
-        )
-        return EXIT_OK
     meta = article.metadata
     print(article.title)
     details = [
@@ -118,9 +124,46 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_cleaning(args: argparse.Namespace) -> int:
+    """What import took out of an article's text, and by which rule."""
+    with _library(args) as library:
+        article = library.get(args.id)
+        removed = library.removed_parts(args.id)
+    if args.json:
+        emit_json(
+            {
+                "id": article.id,
+                "title": article.title,
+                "removed": [part.to_json() for part in removed],
+            }
+        )
+        return EXIT_OK
+    for part in removed:
+        print(f"{part.line:>5}  {part.rule:<22} {part.text}")
+    say(f"{len(removed)} pieces removed from #{article.id} {article.title}")
+    return EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from duizhao.core.entities import article_entities
+
+    with _library(args) as library:
+        article = library.get(args.id)
+        entities = article_entities(library, article)
+    if args.json:
+        emit_json([e.to_json() for e in entities])
+        return EXIT_OK
+    for e in entities:
+        print(f"{e.start:>6}-{e.end:<6} {e.type:<7} {e.text}  → {e.canonical} ({e.entity_id})")
+    say(f"{len(entities)} entities in #{article.id} {article.title}")
+    return EXIT_OK
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     with _library(args) as library:
         removed, missing = _each_article(args.ids, library.remove)
+        if removed:
+            _update_index(library)
     if args.json:
         emit_json([{"id": a.id, "title": a.title, "status": "removed"} for a in removed])
     for article in removed:
@@ -131,6 +174,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     with _library(args) as library:
         restored, missing = _each_article(args.ids, library.restore)
+        if restored:
+            _update_index(library)
     if args.json:
         emit_json([{"id": a.id, "title": a.title, "status": "restored"} for a in restored])
     for article in restored:
@@ -166,10 +211,99 @@ def cmd_reclean(args: argparse.Namespace) -> int:
         changed = library.reclean(
             lambda doc: reclean(doc, rules), rules.version, force=args.all, on_kept=kept
         )
+        if changed:
+            _update_index(library)
     if args.json:
         emit_json({"rules_version": rules.version, "changed": changed})
     say(f"cleaned again with rules version {rules.version}: {len(changed)} articles changed")
     return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from duizhao.core.query import QueryError
+    from duizhao.core.search import SearchError
+
+    if args.limit <= 0:
+        raise CommandError("--limit must be a positive number", EXIT_USAGE)
+    text = " ".join(args.query)
+    with _library(args) as library:
+        index = _search_index(library)
+        try:
+            results = index.search(library, text, limit=args.limit, sort=args.sort)
+        except QueryError as exc:
+            raise CommandError(str(exc), EXIT_USAGE) from None
+        except SearchError as exc:
+            raise CommandError(str(exc)) from None
+        finally:
+            index.close()
+    for warning in results.warnings:
+        say(f"duizhao: note: {warning}")
+    if args.json:
+        emit_json([hit.to_json() for hit in results.hits])
+        return EXIT_OK
+    for hit in results.hits:
+        date = (hit.published or "")[:10]
+        print(f"#{hit.id:<5} {hit.score:6.2f}  {date:<10}  {hit.title}")
+        for fragment in hit.fragments:
+            print("        " + _marked(fragment.text, fragment.highlights))
+    say(f"{len(results.hits)} of {results.total} matching articles")
+    return EXIT_OK
+
+
+def _marked(text: str, spans: Any) -> str:
+    """Highlights as 【…】 for a terminal that may not show colour."""
+    out, at = [], 0
+    for start, end in spans:
+        out.append(text[at:start] + "【" + text[start:end] + "】")
+        at = end
+    return ("".join(out) + text[at:]).replace("\n", " ")
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from duizhao.core.search import SearchError
+
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if interactive:
+            sys.stderr.write(f"\r\x1b[K[{done}/{total}] indexing")
+            sys.stderr.flush()
+
+    with _library(args) as library:
+        index = _search_index(library)
+        try:
+            count = index.rebuild(library, progress=progress)
+        except SearchError as exc:
+            raise CommandError(str(exc)) from None
+        finally:
+            index.close()
+    if interactive:
+        sys.stderr.write("\r\x1b[K")
+    if args.json:
+        emit_json({"indexed": count})
+    say(f"indexed {count} articles")
+    return EXIT_OK
+
+
+def _search_index(library: Any) -> Any:
+    from duizhao.core import search
+    from duizhao.core.segment import Segmenter
+
+    search.use_segmenter(Segmenter(locations.cache_dir() / "jieba"))
+    return search.SearchIndex(library.directory)
+
+
+def _update_index(library: Any) -> None:
+    """Keep the search index in step after a change; a failure only delays it."""
+    from duizhao.core.search import SearchError
+
+    index = _search_index(library)
+    try:
+        index.sync(library)
+    except SearchError as exc:
+        say(f"duizhao: note: search index not updated now ({exc}); it catches up on next search")
+    finally:
+        index.close()
 
 
 def _library(args: argparse.Namespace) -> Any:
@@ -184,9 +318,13 @@ SUBCOMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "import": (cmd_import, "import files or folders (.txt, .md, .html)"),
     "list": (cmd_list, "list the articles in the library"),
     "show": (cmd_show, "print an article in one of its script views"),
+    "entities": (cmd_entities, "list the people, places, organisations, dates and numbers"),
     "remove": (cmd_remove, "move articles to the trash (undo with restore)"),
     "restore": (cmd_restore, "bring articles back from the trash"),
     "reclean": (cmd_reclean, "clean articles again from their kept raw input"),
+    "cleaning": (cmd_cleaning, "list what import removed from an article, by rule"),
+    "search": (cmd_search, "search the library (either script finds both)"),
+    "reindex": (cmd_reindex, "rebuild the search index from the library"),
 }
 
 
@@ -222,9 +360,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse files larger than this many megabytes (default 20)",
     )
     p["show"].add_argument("id", type=int, metavar="ID")
+    p["cleaning"].add_argument("id", type=int, metavar="ID")
     p["show"].add_argument("--view", choices=VIEWS, default="original")
+    p["entities"].add_argument("id", type=int, metavar="ID")
     p["remove"].add_argument("ids", type=int, nargs="+", metavar="ID")
     p["restore"].add_argument("ids", type=int, nargs="+", metavar="ID")
+    p["search"].add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help='words, "a phrase", OR, NOT/-word, title: source: author: script: date:',
+    )
+    p["search"].add_argument("--limit", type=int, default=20, metavar="N")
+    p["search"].add_argument("--sort", choices=("relevance", "date"), default="relevance")
     p["reclean"].add_argument(
         "--all", action="store_true", help="also articles cleaned by the current rules"
     )
@@ -242,6 +390,11 @@ def build_window_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help="open the demo library (built on first use, separate from your own)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen in a temporary directory; print one line",
     )
     parser.add_argument(
         "ids", type=int, nargs="*", metavar="ARTICLE_ID", help="articles to open in reading panes"
@@ -295,6 +448,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from duizhao.selftest import run_self_test
+
+        return run_self_test()
     from duizhao.core.library import LibraryError
 
     if args.demo and args.library:
