@@ -343,30 +343,17 @@ class Library:
                 return ImportStatus.IMPORTED, int(row[0])
             meta = document.metadata
             cursor = self._db.execute(
-                "INSERT INTO articles (title, title_estimated, source, author, translator, url, "
-                "published, published_estimated, original, script, text, chars, content_hash, "
-                "fmt, encoding, original_name, original_path, imported_at, cleaner_version) "
+                f"INSERT INTO articles ({_DESCRIBED}, url, fmt, encoding, original_name, "
+                "original_path, imported_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    meta.title or Path(name).stem,
-                    int(meta.title_estimated or not meta.title),
-                    meta.source,
-                    meta.author,
-                    meta.translator,
+                    *_described(document, meta.title or Path(name).stem, digest),
                     meta.url,
-                    meta.published,
-                    int(meta.published_estimated),
-                    int(meta.original),
-                    str(document.script),
-                    document.text,
-                    len(document.text),
-                    digest,
                     document.fmt,
                     document.encoding,
                     name,
                     path,
                     _now(),
-                    document.cleaner_version,
                 ),
             )
             article_id = int(cursor.lastrowid or 0)
@@ -454,26 +441,9 @@ class Library:
                 continue
             with self._write():
                 self._db.execute(
-                    "UPDATE articles SET title = ?, title_estimated = ?, source = ?, author = ?, "
-                    "translator = ?, published = ?, published_estimated = ?, original = ?, "
-                    "script = ?, text = ?, chars = ?, content_hash = ?, cleaner_version = ? "
-                    "WHERE id = ?",
-                    (
-                        meta.title or article.original_name,
-                        int(meta.title_estimated or not meta.title),
-                        meta.source,
-                        meta.author,
-                        meta.translator,
-                        meta.published,
-                        int(meta.published_estimated),
-                        int(meta.original),
-                        str(document.script),
-                        document.text,
-                        len(document.text),
-                        digest,
-                        document.cleaner_version,
-                        row[0],
-                    ),
+                    f"UPDATE articles SET ({_DESCRIBED}) = "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
+                    (*_described(document, meta.title or article.original_name, digest), row[0]),
                 )
                 self._store_removed(row[0], document.removed)
             if document.text != row[6]:
@@ -517,6 +487,32 @@ class Library:
 
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+#: The article columns a parsed document describes, in the order of :func:`_described`.
+_DESCRIBED = (
+    "title, title_estimated, source, author, translator, published, published_estimated, "
+    "original, script, text, chars, content_hash, cleaner_version"
+)
+
+
+def _described(document: ParsedDocument, title: str, digest: str) -> tuple[object, ...]:
+    meta = document.metadata
+    return (
+        title,
+        int(meta.title_estimated or not meta.title),
+        meta.source,
+        meta.author,
+        meta.translator,
+        meta.published,
+        int(meta.published_estimated),
+        int(meta.original),
+        str(document.script),
+        document.text,
+        len(document.text),
+        digest,
+        document.cleaner_version,
+    )
 
 
 def _statements(script: str) -> list[str]:
