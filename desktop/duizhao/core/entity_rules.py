@@ -2,7 +2,7 @@
 
 What the rules find (in the normalised Simplified analysis text)
     ``DATE``: absolute dates in Chinese or ISO form with an optional time of
-    day (2024年12月18日, 1月19日晚, 2026-01-24 16:27:51, 二〇二四年十月),
+    day (2024年12月18日, 1月19日晚, 2026-02-11 08:42:17, 二〇二四年十月),
     years, months and parts of them (2024年, 今年1月, 10月中旬, 2025年第三
     季度, 上半年, 21世纪), weekdays (周三, 上星期五) and relative dates
     (上周, 去年, 明天). Vague words such as 目前 or 近日 are not dates.
@@ -234,7 +234,7 @@ _CN_VALUES = {ch: k for k, ch in enumerate("零一二三四五六七八九")} | 
 
 def date_key(span: str) -> str:
     """ISO 8601 for an absolute date (``2024-12-18``, ``2024-10``, ``--01-19``,
-    ``2026-01-24T16:27:51``); otherwise the folded text."""
+    ``2026-02-11T08:42:17``); otherwise the folded text."""
     text = _fold(span)
     iso = _ISO_DATE.match(text)
     if iso:

@@ -1,6 +1,6 @@
 """Dates and times as Chinese news writes them, normalised to ISO 8601.
 
-Recognised: ``2026-01-24 16:27:51``, ``2026/1/24 16:27``, ``2026.01.24``,
+Recognised: ``2026-02-11 08:42:17``, ``2026/1/24 16:27``, ``2026.01.24``,
 ``2026年1月24日 16:27``, ``2026年1月24日``, ISO 8601 with ``T`` and zone.
 A date alone stays a date (``2026-01-24``); seconds are kept when given.
 """

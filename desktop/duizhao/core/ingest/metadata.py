@@ -6,7 +6,7 @@ Read from the first lines (and 来源/作者 lines at the foot):
 - ``来源：<outlet> 2025年10月28日`` / ``來源：``: the source, and a date in it;
 - ``作者：`` / ``记者`` / ``文 |名字`` / ``文/名字``: the author;
 - ``译者：`` / ``譯者：`` / ``编译：``: the translator;
-- a line that is only a date-time (``2026-01-24 16:27:51``) above the first
+- a line that is only a date-time (``2026-02-11 08:42:17``) above the first
   line of prose (one with a 。): the published time;
   a short line just above it, under the title, is the author's account name,
   and a lone number just below it is a counter (removed by the cleaner);
