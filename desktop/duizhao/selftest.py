@@ -17,7 +17,9 @@ Steps, each a real use of the code a person relies on:
 ``segment``  cut words with jieba's dictionary and split sentences;
 ``search``   index the library and search a Traditional query, which must
              find the Simplified articles with highlights on the matched words;
-``entities``, ``compare``  — not built yet (marked TODO below);
+``entities`` tag a Simplified article with the bundled LAC model, the
+             gazetteer and the rules, and check the offsets;
+``compare``  — not built yet (marked TODO below);
 ``window``   open the main window offscreen on that library, show an article,
              render the window to a PNG and check the picture is not blank and
              that a font with Chinese glyphs is installed.
@@ -156,9 +158,20 @@ def _run(tmp: Path) -> list[str]:
             )
             parts.append(f"search {len(found.hits)} hits")
 
-        # TODO(entities): tag `simplified`, check PERSON/PLACE/ORG spans exist and
-        # that their offsets index the original text (this loads the bundled
-        # entity model, so a frozen bundle without it fails here).
+        with step("entities"):
+            from duizhao.core.entities import article_entities
+
+            # this loads the bundled entity model: a bundle without it fails here
+            entities = article_entities(library, simplified)
+            kinds = {e.type for e in entities}
+            check({"PERSON", "PLACE", "ORG"} & kinds != set(), "entities", "no names found")
+            check(
+                all(simplified.text[e.start : e.end] == e.text for e in entities),
+                "entities",
+                "entity offsets do not index the text",
+            )
+            parts.append(f"{len(entities)} entities")
+
         # TODO(compare): compare two articles of one demo story and check at
         # least one topic with an aligned row whose relation is "contradicts"
         # or "differs".
