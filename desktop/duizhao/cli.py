@@ -307,6 +307,51 @@ def _update_index(library: Any) -> None:
         index.close()
 
 
+def _comparison(args: argparse.Namespace) -> Any:
+    from duizhao.core.compare import CompareError, compare
+
+    if len(set(args.ids)) < 2:
+        raise CommandError("compare needs at least two different article ids", EXIT_USAGE)
+    with _library(args) as library:
+        try:
+            return compare(library, args.ids, getattr(args, "topic", None))
+        except CompareError as exc:
+            raise CommandError(str(exc), EXIT_USAGE) from None
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    comparison = _comparison(args)
+    if args.json:
+        emit_json(comparison.to_json())
+        return EXIT_OK
+    titles = dict(comparison.articles)
+    for article_id, title in comparison.articles:
+        print(f"#{article_id} {title}")
+    for n, topic in enumerate(comparison.topics, 1):
+        print(f"\n== {n}. {topic.label}  [{'、'.join(topic.terms[:8])}]")
+        for row in topic.rows:
+            print(f"  [{row.relation}] {'；'.join(row.reasons)}")
+            for c in sorted(row.claims, key=lambda c: c.article):
+                where = f"#{c.article} {titles.get(c.article, '')[:12]} {c.start}-{c.end}"
+                print(f"    {where}: {c.text}")
+    say(f"{len(comparison.topics)} shared topics in {len(comparison.articles)} articles")
+    return EXIT_OK
+
+
+def cmd_export_compare(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from duizhao.core.export import export
+
+    comparison = _comparison(args)
+    path = export(comparison, args.format, Path(args.output))
+    if args.json:
+        emit_json({"path": str(path), "format": args.format, "topics": len(comparison.topics)})
+    else:
+        say(f"wrote {path} ({len(comparison.topics)} topics)")
+    return EXIT_OK
+
+
 def _library(args: argparse.Namespace) -> Any:
     from duizhao.core.library import Library
 
@@ -326,6 +371,8 @@ SUBCOMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "cleaning": (cmd_cleaning, "list what import removed from an article, by rule"),
     "search": (cmd_search, "search the library (either script finds both)"),
     "reindex": (cmd_reindex, "rebuild the search index from the library"),
+    "compare": (cmd_compare, "compare articles: shared topics, aligned claims, relations"),
+    "export-compare": (cmd_export_compare, "export a comparison as Markdown, CSV or HTML"),
 }
 
 
@@ -377,6 +424,11 @@ def build_parser() -> argparse.ArgumentParser:
     p["reclean"].add_argument(
         "--all", action="store_true", help="also articles cleaned by the current rules"
     )
+    for name in ("compare", "export-compare"):
+        p[name].add_argument("ids", type=int, nargs="+", metavar="ID")
+        p[name].add_argument("--topic", metavar="TEXT", help="compare what they say on this")
+    p["export-compare"].add_argument("--format", choices=("md", "csv", "html"), required=True)
+    p["export-compare"].add_argument("-o", "--output", required=True, metavar="FILE")
     return parser
 
 
