@@ -19,7 +19,7 @@ Steps, each a real use of the code a person relies on:
              find the Simplified articles with highlights on the matched words;
 ``entities`` tag a Simplified article with the bundled LAC model, the
              gazetteer and the rules, and check the offsets;
-``compare``  — not built yet (marked TODO below);
+``compare``  compare three demo articles: shared topics, claims side by side;
 ``window``   open the main window offscreen on that library, show an article,
              render the window to a PNG and check the picture is not blank and
              that a font with Chinese glyphs is installed.
@@ -172,9 +172,22 @@ def _run(tmp: Path) -> list[str]:
             )
             parts.append(f"{len(entities)} entities")
 
-        # TODO(compare): compare two articles of one demo story and check at
-        # least one topic with an aligned row whose relation is "contradicts"
-        # or "differs".
+        with step("compare"):
+            from duizhao.core.compare import compare
+
+            story = [s.id for s in summaries if s.script == Script.SIMPLIFIED][:2] + [
+                traditional.id
+            ]
+            comparison = compare(library, story)
+            rows = [row for topic in comparison.topics for row in topic.rows]
+            check(bool(comparison.topics), "compare", "no shared topic found")
+            check(
+                any(len({c.article for c in row.claims}) >= 2 for row in rows),
+                "compare",
+                "no row puts claims of two articles side by side",
+            )
+            parts.append(f"compare {len(comparison.topics)} topics")
+
 
         with step("window"):
             parts.append(_render_window(tmp, library, simplified.id))
