@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from duizhao.core.article import Script
+from duizhao.core.resources import ResourceError, resource_path
 from duizhao.core.script import View, analysis_view
 
 
@@ -37,6 +39,24 @@ class Token:
     end: int
     text: str  # the word as it stands in the original text
     norm: str  # the word in the analysis text (normalised Simplified)
+
+
+#: jieba's name for the cache of its default dictionary.
+CACHE_FILE = "jieba.cache"
+#: A packaged build ships that cache (packaging/build.py makes it), so a first
+#: start loads the dictionary in a fraction of the time it takes to build it.
+SHIPPED_CACHE = "cache/jieba.cache"
+
+
+def _seed_cache(target: Path) -> None:
+    if target.exists():
+        return
+    try:
+        shipped = resource_path(SHIPPED_CACHE)
+        if shipped.is_file():
+            shutil.copyfile(shipped, target)
+    except (ResourceError, OSError):
+        pass  # jieba builds the cache itself, a second slower
 
 
 class Segmenter:
@@ -65,6 +85,7 @@ class Segmenter:
             if self.cache_dir is not None:
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
                 tokenizer.tmp_dir = str(self.cache_dir)
+                _seed_cache(self.cache_dir / CACHE_FILE)
             tokenizer.initialize()
             self._tokenizer = tokenizer
 
