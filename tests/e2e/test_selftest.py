@@ -9,105 +9,25 @@ tests run as root (root ignores permission bits), mode 0555 otherwise.
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
 import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-SUMMARY = re.compile(r"^self-test ok: .*\d+ articles .*window \d+x\d+ rendered.*, \d+\.\d s$")
-FAILED = re.compile(r"^self-test FAILED: (\w+): .+$")
+from selftest_support import FAILED, assert_ok, can_remount, latin1_locale, minimal_env, run_in
 
-
-def minimal_env(**extra: str) -> dict[str, str]:
-    return {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", **extra}
-
-
-@cache
-def can_remount() -> bool:
-    """Root with ``unshare``: read-only bind mounts in a throwaway mount namespace."""
-    if os.geteuid() != 0 or shutil.which("unshare") is None:
-        return False
-    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True, check=False)
-    return probe.returncode == 0
-
-
-def read_only(argv: list[str], *directories: Path) -> list[str]:
-    """``argv`` wrapped so that ``directories`` are read-only while it runs; the first
-    one becomes its working directory."""
-    directories[0].chmod(0o555)
-    if not can_remount():
-        return argv
-    mounts = " && ".join(
-        f'mount --bind "{d}" "{d}" && mount -o remount,bind,ro "{d}" "{d}"' for d in directories
-    )
-    script = f'{mounts} && cd "{directories[0]}" && exec "$@"'
-    return ["unshare", "-m", "sh", "-c", script, "sh", *argv]
-
-
-def run_self_test(
-    argv: list[str], cwd: Path, env: dict[str, str], *also_read_only: Path
-) -> subprocess.CompletedProcess[str]:
-    cwd.mkdir(exist_ok=True)
-    try:
-        return subprocess.run(
-            read_only([*argv, "--self-test"], cwd, *also_read_only),
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=120,
-            check=False,
-        )
-    finally:
-        cwd.chmod(0o755)
-
-
-def assert_ok(result: subprocess.CompletedProcess[str], cwd: Path) -> str:
-    lines = result.stdout.strip().splitlines()
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert len(lines) == 1, result.stdout
-    assert SUMMARY.match(lines[0]), lines[0]
-    assert "Traceback" not in result.stderr, result.stderr
-    assert list(cwd.iterdir()) == [], "the self-test wrote into the current directory"
-    return lines[0]
-
-
-@pytest.fixture
-def latin1_locale(tmp_path: Path) -> dict[str, str]:
-    """A real en_US.ISO-8859-1 locale, compiled into tmp_path (skips without localedef data)."""
-    folder = tmp_path / "locales"
-    folder.mkdir()
-    if shutil.which("localedef") is None:
-        pytest.skip("localedef is not installed")
-    made = subprocess.run(
-        ["localedef", "-i", "en_US", "-f", "ISO-8859-1", str(folder / "en_US.ISO-8859-1")],
-        capture_output=True,
-        check=False,
-    )
-    if not (folder / "en_US.ISO-8859-1").is_dir():
-        pytest.skip(f"cannot compile a Latin-1 locale: {made.stderr.decode(errors='replace')}")
-    return {"LOCPATH": str(folder), "LC_ALL": "en_US.ISO-8859-1", "LANG": "en_US.ISO-8859-1"}
-
-
-SOURCE = [sys.executable, "-m", "duizhao"]
+SOURCE = [sys.executable, "-m", "duizhao", "--self-test"]
 
 
 def test_self_test_minimal_env_read_only_cwd(tmp_path: Path) -> None:
     cwd = tmp_path / "ro"
-    line = assert_ok(run_self_test(SOURCE, cwd, minimal_env(LANG="C")), cwd)
+    line = assert_ok(run_in(SOURCE, cwd, minimal_env(LANG="C")), cwd)
     assert "12 articles (2 HTML)" in line
 
 
-def test_self_test_latin1_locale(tmp_path: Path, latin1_locale: dict[str, str]) -> None:
+def test_self_test_latin1_locale(tmp_path: Path) -> None:
     cwd = tmp_path / "ro"
-    assert_ok(run_self_test(SOURCE, cwd, minimal_env(**latin1_locale)), cwd)
+    assert_ok(run_in(SOURCE, cwd, minimal_env(**latin1_locale(tmp_path / "locales"))), cwd)
 
 
 def test_self_test_says_why_without_a_writable_temp_dir(tmp_path: Path) -> None:
@@ -116,7 +36,7 @@ def test_self_test_says_why_without_a_writable_temp_dir(tmp_path: Path) -> None:
     cwd = tmp_path / "ro"
     missing = tmp_path / "no-such-dir"
     system_temp = [Path(d) for d in ("/tmp", "/var/tmp", "/usr/tmp") if Path(d).is_dir()]
-    result = run_self_test(SOURCE, cwd, minimal_env(TMPDIR=str(missing)), *system_temp)
+    result = run_in(SOURCE, cwd, minimal_env(TMPDIR=str(missing)), *system_temp)
     lines = result.stdout.strip().splitlines()
     assert result.returncode == 1, result.stdout + result.stderr
     assert len(lines) == 1, result.stdout

@@ -11,43 +11,21 @@ under ``LANG=C`` and a real Latin-1 locale.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import tempfile
 import tomllib
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 
 import pytest
+
+from selftest_support import assert_ok, latin1_locale, minimal_env, run_in
 
 pytestmark = pytest.mark.frozen
 
 REPO = Path(__file__).resolve().parents[2]
 VERSION = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-SUMMARY = re.compile(r"^self-test ok: .*\d+ articles .*window \d+x\d+ rendered.*, \d+\.\d s$")
-
-
-def minimal_env(**extra: str) -> dict[str, str]:
-    """``env -i PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen`` plus ``extra``."""
-    return {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", **extra}
-
-
-@cache
-def can_remount() -> bool:
-    if os.geteuid() != 0 or shutil.which("unshare") is None:
-        return False
-    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True, check=False)
-    return probe.returncode == 0
-
-
-def in_read_only_dir(argv: list[str], directory: Path) -> list[str]:
-    directory.chmod(0o555)
-    if not can_remount():
-        return argv
-    script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" "$0" && cd "$0" && exec "$@"'
-    return ["unshare", "-m", "sh", "-c", script, str(directory), *argv]
 
 
 @pytest.fixture(scope="module")
@@ -79,33 +57,13 @@ def binary(unpacked: Path) -> Path:
 def run_frozen(
     binary: Path, cwd: Path, env: dict[str, str], *args: str, read_only: bool = True
 ) -> subprocess.CompletedProcess[str]:
-    cwd.mkdir(exist_ok=True)
-    argv = [str(binary), *args]
-    try:
-        return subprocess.run(
-            in_read_only_dir(argv, cwd) if read_only else argv,
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=120,
-            check=False,
-        )
-    finally:
-        cwd.chmod(0o755)
+    return run_in([str(binary), *args], cwd, env, writable_cwd=not read_only)
 
 
-def assert_ok(result: subprocess.CompletedProcess[str], cwd: Path) -> str:
-    lines = result.stdout.strip().splitlines()
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert len(lines) == 1, result.stdout
-    assert SUMMARY.match(lines[0]), lines[0]
-    assert f"duizhao {VERSION}" in lines[0]
-    assert "Traceback" not in result.stderr, result.stderr
-    assert list(cwd.iterdir()) == [], "the self-test wrote into the current directory"
-    return lines[0]
+def assert_frozen_ok(result: subprocess.CompletedProcess[str], cwd: Path) -> str:
+    line = assert_ok(result, cwd)
+    assert f"duizhao {VERSION}" in line
+    return line
 
 
 # -- the package ----------------------------------------------------------------------
@@ -193,32 +151,23 @@ def test_version_from_pyproject(binary: Path, tmp_path: Path) -> None:
 def test_self_test_env_i(binary: Path, tmp_path: Path) -> None:
     """Exactly ``env -i PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen``, from a plain directory."""
     cwd = tmp_path / "cwd"
-    line = assert_ok(run_frozen(binary, cwd, minimal_env(), "--self-test", read_only=False), cwd)
+    line = assert_frozen_ok(
+        run_frozen(binary, cwd, minimal_env(), "--self-test", read_only=False), cwd
+    )
     assert "12 articles (2 HTML)" in line
 
 
 def test_self_test_home_unset_read_only_cwd(binary: Path, tmp_path: Path) -> None:
     cwd = tmp_path / "ro"
-    assert_ok(run_frozen(binary, cwd, minimal_env(), "--self-test"), cwd)
+    assert_frozen_ok(run_frozen(binary, cwd, minimal_env(), "--self-test"), cwd)
 
 
 def test_self_test_lang_c(binary: Path, tmp_path: Path) -> None:
     cwd = tmp_path / "ro"
-    assert_ok(run_frozen(binary, cwd, minimal_env(LANG="C", LC_ALL="C"), "--self-test"), cwd)
+    assert_frozen_ok(run_frozen(binary, cwd, minimal_env(LANG="C", LC_ALL="C"), "--self-test"), cwd)
 
 
 def test_self_test_latin1_locale(binary: Path, tmp_path: Path) -> None:
-    locales = tmp_path / "locales"
-    locales.mkdir()
-    if shutil.which("localedef") is None:
-        pytest.skip("localedef is not installed")
-    subprocess.run(
-        ["localedef", "-i", "en_US", "-f", "ISO-8859-1", str(locales / "en_US.ISO-8859-1")],
-        capture_output=True,
-        check=False,
-    )
-    if not (locales / "en_US.ISO-8859-1").is_dir():
-        pytest.skip("cannot compile a Latin-1 locale here")
-    env = minimal_env(LOCPATH=str(locales), LC_ALL="en_US.ISO-8859-1", LANG="en_US.ISO-8859-1")
+    env = minimal_env(**latin1_locale(tmp_path / "locales"))
     cwd = tmp_path / "ro"
-    assert_ok(run_frozen(binary, cwd, env, "--self-test"), cwd)
+    assert_frozen_ok(run_frozen(binary, cwd, env, "--self-test"), cwd)
