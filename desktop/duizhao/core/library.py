@@ -120,6 +120,29 @@ _MIGRATIONS: tuple[str, ...] = (
         data TEXT NOT NULL
     );
     """,
+    # 4: saved comparison workspaces, and the notes and pins on comparison
+    # rows (duizhao.core.workspaces); article ids are kept as JSON, not as
+    # foreign keys, so a workspace outlives a purged article and says so
+    """
+    CREATE TABLE workspaces (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+        articles TEXT NOT NULL,
+        topic TEXT,
+        state TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE row_notes (
+        article_set TEXT NOT NULL,
+        topic_key TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        pinned INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (article_set, topic_key, row_key)
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -225,6 +248,18 @@ class Library:
             raise
         else:
             self._db.execute("COMMIT")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on this library's connection, for core modules
+        that keep their own tables (:mod:`duizhao.core.workspaces`); rolled back
+        if the block raises, :class:`LibraryBusy` if the lock cannot be had."""
+        with self._write():
+            yield self._db
+
+    def query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """The rows of one read-only statement (outside any write transaction)."""
+        return [tuple(r) for r in self._db.execute(sql, parameters).fetchall()]
 
     # -- reading ------------------------------------------------------------
 
