@@ -139,3 +139,27 @@ class ImportResult:
             "script": str(self.script) if self.script else None,
             "error": self.error,
         }
+
+
+#: Entity types, in legend order; money and percentages are NUMBER.
+ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "DATE", "NUMBER")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int  # code points in the article's original text
+    end: int
+    text: str  # as it stands in the original text
+    type: str  # one of ENTITY_TYPES
+    entity_id: str
+    canonical: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "entity_id": self.entity_id,
+            "canonical": self.canonical,
+        }

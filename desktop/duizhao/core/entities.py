@@ -64,7 +64,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from duizhao.core import entity_rules
-from duizhao.core.article import Article, Script
+from duizhao.core.article import ENTITY_TYPES, Article, Entity, Script
 from duizhao.core.entity_names import NameMatcher
 from duizhao.core.entity_repair import (
     Mention,
@@ -83,7 +83,7 @@ if TYPE_CHECKING:
 
 #: Bump when what the recogniser returns changes; cached results are then redone.
 VERSION = 1
-TYPES = ("PERSON", "PLACE", "ORG", "DATE", "NUMBER")
+TYPES = ENTITY_TYPES
 _FROM_LAC = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 _COMMON_TAGS = frozenset({"n", "nz", "nw", "vn", "v", "s", "an", "a"})
 #: LAC's tags for titles of works and other proper nouns, which may hold a name.
@@ -92,26 +92,6 @@ _TITLE_TAGS = frozenset({"nw", "nz"})
 BLOCK_CHARS = 65_536
 #: Where a long sentence may be cut, best first.
 _SOFT_BREAKS = "，,；;：:、 \u3000"
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    start: int  # code points in the article's original text
-    end: int
-    text: str  # as it stands in the original text
-    type: str  # one of TYPES
-    entity_id: str
-    canonical: str
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "type": self.type,
-            "entity_id": self.entity_id,
-            "canonical": self.canonical,
-        }
 
 
 @dataclass(frozen=True, slots=True)

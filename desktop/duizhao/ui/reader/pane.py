@@ -1,0 +1,459 @@
+"""One reading pane: an article in one script view, with entities, marks and find.
+
+Parts
+    a header (title; source · date · author · translator · script), the view
+    selector (原文 简体 繁體 臺灣 香港), an entity-sidebar toggle and a close
+    button; below them the text (:class:`~duizhao.ui.reader.textview.ReaderText`,
+    colours by :class:`~duizhao.ui.reader.highlighter.EntityHighlighter`) beside
+    the :class:`~duizhao.ui.reader.sidebar.EntitySidebar`, and the
+    :class:`~duizhao.ui.reader.findbar.FindBar` (Ctrl+F) under them.
+
+Offsets
+    everything the pane is given or gives back — entities, marked ranges,
+    reading positions — is in code points of the article's *original* text.
+    Only the current :class:`~duizhao.core.script.View` turns them into the
+    UTF-16 positions Qt counts. Switching view maps the first visible
+    character to the original and back, and re-maps the entity spans and the
+    marked range (:meth:`View.to_view_utf16`); nothing is recognised again.
+
+Scrolling together
+    panes align by paragraph (the original text's lines):
+    :meth:`ReadingPane.paragraph_at_top` gives (index, fraction through it) and
+    :meth:`ReadingPane.scroll_to_paragraph` goes there. ``scrolled`` is emitted
+    only for scrolling the pane did not do itself, so two panes following each
+    other never echo.
+
+The window connects ``entity_activated`` to every pane's
+``set_selected_entity`` (linked entities light up everywhere),
+``search_requested`` to the library search and ``view_changed`` to its
+global view toggle.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from duizhao.core.article import Article, Entity
+from duizhao.core.script import View, ViewCache
+from duizhao.ui.reader.findbar import FindBar
+from duizhao.ui.reader.header import VIEW_LABELS, header_html
+from duizhao.ui.reader.highlighter import spans_in_view
+from duizhao.ui.reader.marks import MarkPainter
+from duizhao.ui.reader.sidebar import EntitySidebar, entity_query
+from duizhao.ui.reader.textview import ReaderText
+
+ZOOM_RANGE = (-8, 24)
+#: Lines of context kept above a marked range or a match scrolled to.
+CONTEXT_LINES = 3
+
+
+def shown_text(text: str) -> str:
+    """``text`` as the document takes it, unit for unit: Qt would make one
+    paragraph break of ``\r\n`` (every other character keeps its place)."""
+    return text.replace("\r\n", " \n") if "\r" in text else text
+
+
+class ReadingPane(QWidget):
+    """One article in one view; see the module docstring."""
+
+    view_changed = Signal(str)
+    entity_activated = Signal(str)
+    search_requested = Signal(str)
+    close_requested = Signal()
+    scrolled = Signal()
+    zoom_changed = Signal(int)
+
+    def __init__(self, views: ViewCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.views = views
+        self.article: Article | None = None
+        self.view: View | None = None
+        self.entities: list[Entity] = []
+        self.marked: tuple[int, int] | None = None
+        self._queries: dict[str, str] = {}
+        self._paragraphs: list[int] = [0]
+        self._zoom = 0
+        self._guard = 0
+        self._jump: tuple[str, int] | None = None  # (entity, position) the sidebar went to
+        self._build()
+        self.clear()
+
+    # -- construction ------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.header = QLabel(self)
+        self.header.setObjectName("paneHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.selector = QComboBox(self)
+        self.selector.setObjectName("viewSelector")
+        for name, label in VIEW_LABELS.items():
+            self.selector.addItem(label, name)
+        self.selector.setToolTip("Script view of this pane")
+        self.selector.currentIndexChanged.connect(self._on_selector)
+        self.sidebar_button = self._tool_button("实体", "Show or hide the entity list")
+        self.sidebar_button.setCheckable(True)
+        self.sidebar_button.setChecked(True)
+        self.sidebar_button.toggled.connect(self.set_sidebar_visible)
+        self.close_button = self._tool_button("✕", "Close this pane")
+        self.close_button.setObjectName("closePane")
+        self.close_button.clicked.connect(self.close_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        for widget in (self.selector, self.sidebar_button, self.close_button):
+            top.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.text = ReaderText(self)
+        self.text.query_for = lambda entity_id: self._queries.get(entity_id, "")
+        self.text.entity_clicked.connect(self._on_text_entity)
+        self.text.search_requested.connect(self.search_requested)
+        self.text.zoom_requested.connect(self._on_zoom_requested)
+        self.text.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self.marks = MarkPainter(self.text)
+        self._base_font = QFont(self.text.font())
+        self._base_font.setPointSizeF(max(self._base_font.pointSizeF(), 12.0) + 1)
+        self.sidebar = EntitySidebar(self)
+        self.sidebar.entity_activated.connect(self._on_sidebar_entity)
+        self.sidebar.search_requested.connect(self.search_requested)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.text)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([600, 180])
+        self.splitter.setCollapsible(0, False)
+
+        self.findbar = FindBar(self)
+        self.findbar.position_hint = self._top_utf16
+        self.findbar.current_changed.connect(self._on_find_changed)
+        self.findbar.closed.connect(self._on_find_closed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.findbar)
+
+        self.find_action = self._action("&Find in pane", QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.open_find)
+        self._action("Find &next", QKeySequence.StandardKey.FindNext).triggered.connect(
+            self.findbar.find_next
+        )
+        self._action("Find &previous", QKeySequence.StandardKey.FindPrevious).triggered.connect(
+            self.findbar.find_previous
+        )
+        self._apply_font()
+
+    def _tool_button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def _action(self, text: str, keys: QKeySequence.StandardKey) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
+    # -- content -----------------------------------------------------------------
+
+    @property
+    def article_id(self) -> int | None:
+        return None if self.article is None else self.article.id
+
+    @property
+    def view_name(self) -> str:
+        return str(self.selector.currentData())
+
+    def clear(self) -> None:
+        """Show nothing (and say how to open an article)."""
+        self.article = None
+        self.view = None
+        self.entities = []
+        self.marked = None
+        self._queries = {}
+        self._paragraphs = [0]
+        self.header.setText("")
+        self.sidebar.clear()
+        self.text.highlighter.set_spans([], rehighlight=False)
+        with self._programmatic():
+            self.text.setPlainText("")
+        self.text.setPlaceholderText("Double-click an article in the library to read it.")
+        self.findbar.set_text("", 0)
+        self._update_selections()
+
+    def show_article(self, article: Article) -> None:
+        """Show ``article`` from its start, without entities until :meth:`set_entities`."""
+        self.header.setText(header_html(article))
+        self.header.setToolTip(article.title)
+        self.article = article
+        self.entities = []
+        self._queries = {}
+        self.marked = None
+        self._paragraphs = [0] + [m.end() for m in re.finditer("\n", article.text)]
+        self.sidebar.clear()
+        self._render(0)
+
+    def set_entities(self, entities: list[Entity], article_id: int | None = None) -> bool:
+        """Highlight ``entities`` (original offsets; ones outside the text are
+        ignored). With ``article_id``, results for another article are dropped
+        (a late worker result): returns whether they were taken."""
+        if self.article is None or (article_id is not None and article_id != self.article.id):
+            return False
+        length = len(self.article.text)
+        self.entities = [e for e in entities if 0 <= e.start < e.end <= length]
+        self.sidebar.set_entities(self.entities)
+        self._queries = {
+            group.entity_id: entity_query(group.canonical, group.surfaces)
+            for groups in self.sidebar.groups().values()
+            for group in groups
+        }
+        if self.view is not None:
+            self.text.highlighter.set_spans(spans_in_view(self.entities, self.view))
+        self.sidebar.set_selected(self.text.highlighter.selected)
+        return True
+
+    def set_view(self, name: str) -> None:
+        index = self.selector.findData(name)
+        if index >= 0:
+            self.selector.setCurrentIndex(index)
+
+    @Slot(int)
+    def _on_selector(self, _index: int) -> None:
+        if self.article is not None:
+            self._render(self.first_visible_original())
+        self.view_changed.emit(self.view_name)
+
+    def _render(self, original_position: int) -> None:
+        article = self.article
+        assert article is not None
+        self.view = self.views.get(
+            article.content_hash, article.text, article.script, self.view_name
+        )
+        self._jump = None
+        self.text.highlighter.set_spans(spans_in_view(self.entities, self.view), rehighlight=False)
+        with self._programmatic():
+            self.text.setPlainText(shown_text(self.view.text))  # highlights it, once
+        self.scroll_to_original(original_position)
+        self.findbar.set_text(self.view.text, self._top_utf16())
+        self._update_selections()
+
+    # -- positions ---------------------------------------------------------------
+
+    @contextmanager
+    def _programmatic(self) -> Iterator[None]:
+        self._guard += 1
+        try:
+            yield
+        finally:
+            self._guard -= 1
+
+    def _top_utf16(self) -> int:
+        return self.text.cursorForPosition(self.text.viewport().rect().topLeft()).position()
+
+    def first_visible_original(self) -> int:
+        """The original-text offset of the first character shown at the top."""
+        if self.view is None:
+            return 0
+        position = self._top_utf16()
+        return self.view.to_original_from_utf16(position, position)[0]
+
+    def scroll_to_original(self, position: int) -> None:
+        """Put the line holding original offset ``position`` at the top of the pane."""
+        if self.view is None:
+            return
+        position = max(0, min(position, len(self.view.original)))
+        self._scroll_to_utf16(self.view.to_view_utf16(position, position)[0])
+
+    def _scroll_to_utf16(self, position: int, lines_above: int = 0) -> None:
+        document = self.text.document()
+        block = document.findBlock(max(0, min(position, document.characterCount() - 1)))
+        if not block.isValid():
+            return
+        line_in_block = 0
+        layout = block.layout()
+        if layout is not None and layout.lineCount() > 0:
+            line = layout.lineForTextPosition(position - block.position())
+            if line.isValid():
+                line_in_block = line.lineNumber()
+        with self._programmatic():
+            bar = self.text.verticalScrollBar()
+            bar.setValue(max(0, block.firstLineNumber() + line_in_block - lines_above))
+
+    def _paragraph(self, index: int) -> tuple[int, int]:
+        """Original span of paragraph ``index`` (without its newline)."""
+        assert self.view is not None
+        start = self._paragraphs[index]
+        if index + 1 < len(self._paragraphs):
+            return start, self._paragraphs[index + 1] - 1
+        return start, len(self.view.original)
+
+    def paragraph_at_top(self) -> tuple[int, float]:
+        """(index of the original paragraph at the top, fraction of it above the top)."""
+        if self.view is None:
+            return 0, 0.0
+        top = self.first_visible_original()
+        index = max(0, bisect_right(self._paragraphs, top) - 1)
+        start, end = self._paragraph(index)
+        return index, max(0.0, min(1.0, (top - start) / max(1, end - start)))
+
+    def scroll_to_paragraph(self, index: int, fraction: float = 0.0) -> None:
+        """Scroll paragraph ``index`` (clamped) to the top, ``fraction`` of it above it."""
+        if self.view is None:
+            return
+        start, end = self._paragraph(max(0, min(index, len(self._paragraphs) - 1)))
+        fraction = max(0.0, min(1.0, fraction))
+        self.scroll_to_original(start + round(fraction * (end - start)))
+
+    @Slot(int)
+    def _on_scroll(self, _value: int) -> None:
+        if not self._guard:
+            self.scrolled.emit()
+
+    # -- marks, find and selection -------------------------------------------------
+
+    def mark_range(self, start: int, end: int, flash: bool = True) -> None:
+        """Mark original ``[start, end)`` (a search hit, a claim) and scroll to it."""
+        if self.view is None:
+            return
+        length = len(self.view.original)
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        self.marked = (min(start, end), max(start, end))
+        first, _last = self.view.to_view_utf16(*self.marked)
+        self._scroll_to_utf16(first, CONTEXT_LINES)
+        self._update_selections(flash=flash)
+
+    def clear_mark(self) -> None:
+        self.marked = None
+        self._update_selections()
+
+    def marked_utf16(self) -> tuple[int, int] | None:
+        """The marked range in the shown view's UTF-16 units."""
+        if self.marked is None or self.view is None:
+            return None
+        return self.view.to_view_utf16(*self.marked)
+
+    @Slot()
+    def open_find(self) -> None:
+        """Open the find bar (Ctrl+F), seeded with the selected text if any."""
+        self.findbar.open(self.text.selected_query() or None)
+
+    @Slot()
+    def _on_find_changed(self) -> None:
+        match = self.findbar.current_match()
+        if match is not None:
+            self._scroll_to_utf16(match[0], CONTEXT_LINES)
+        self._update_selections()
+
+    @Slot()
+    def _on_find_closed(self) -> None:
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_selections(self, flash: bool = False) -> None:
+        bar = self.findbar
+        self.marks.paint(bar.matches, bar.current, self.marked_utf16(), flash)
+
+    def set_selected_entity(self, entity_id: str | None) -> None:
+        """Emphasise every occurrence of the linked entity (None: none)."""
+        self.text.highlighter.set_selected(entity_id)
+        self.sidebar.set_selected(entity_id)
+
+    @property
+    def selected_entity(self) -> str | None:
+        return self.text.highlighter.selected
+
+    def set_visible_types(self, types: set[str]) -> None:
+        self.text.highlighter.set_visible_types(types)
+
+    @Slot(str)
+    def _on_text_entity(self, entity_id: str) -> None:
+        self.set_selected_entity(entity_id)
+        self.entity_activated.emit(entity_id)
+
+    @Slot(str)
+    def _on_sidebar_entity(self, entity_id: str) -> None:
+        """An entity chosen in the list: select it and show its next occurrence.
+        Choosing it again only moves on (the window may treat a second
+        ``entity_activated`` as "deselect")."""
+        newly = entity_id != self.selected_entity
+        self.set_selected_entity(entity_id)
+        occurrences = self.text.highlighter.occurrences(entity_id)
+        if occurrences:
+            after = self._top_utf16() - 1
+            if self._jump is not None and self._jump[0] == entity_id:
+                after = self._jump[1]  # the one shown last time: the next one now
+            later = [span for span in occurrences if span.start > after]
+            target = (later or occurrences)[0].start
+            self._jump = (entity_id, target)
+            self._scroll_to_utf16(target, CONTEXT_LINES)
+        if newly:
+            self.entity_activated.emit(entity_id)
+
+    # -- looks -------------------------------------------------------------------
+
+    @Slot(bool)
+    def set_sidebar_visible(self, visible: bool) -> None:
+        self.sidebar.setVisible(visible)
+        if self.sidebar_button.isChecked() != visible:
+            self.sidebar_button.setChecked(visible)
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        """Text size ``steps`` points above (or below) the base font."""
+        steps = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], steps))
+        if steps != self._zoom:
+            self._zoom = steps
+            self._apply_font()
+            self.zoom_changed.emit(steps)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    @Slot(int)
+    def _on_zoom_requested(self, direction: int) -> None:
+        self.set_zoom(self._zoom + direction)
+
+    def set_text_font(self, font: QFont) -> None:
+        self._base_font = QFont(font)
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        position = self.first_visible_original()
+        font = QFont(self._base_font)
+        size = self._base_font.pointSizeF()
+        if size > 0:
+            font.setPointSizeF(max(4.0, size + self._zoom))
+        self.text.setFont(font)
+        self.scroll_to_original(position)
+
+    def set_dark(self, dark: bool) -> None:
+        """Entity and mark colours for a dark (or light) background."""
+        self.text.highlighter.set_dark(dark)
+        self.sidebar.set_dark(dark)
+        self.marks.set_dark(dark)
