@@ -35,7 +35,7 @@ import logging
 import re
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,10 +44,11 @@ from whoosh.analysis import Token, Tokenizer
 
 from duizhao.core import query as q
 from duizhao.core.article import Article, Script
+from duizhao.core.hits import Hit, Results, SearchBusy, SearchError
 from duizhao.core.library import ArticleNotFound, Library
 from duizhao.core.script import ViewCache, analysis_view, convert, converter_version
 from duizhao.core.segment import Segmenter
-from duizhao.core.snippets import Fragment, fragments, highlights, pattern_for
+from duizhao.core.snippets import fragments, highlights, pattern_for
 
 log = logging.getLogger(__name__)
 
@@ -61,39 +62,6 @@ QUERY_CONFIGS = ("t2s", "tw2sp", "s2t+tw2sp")
 #: A query name expands to at most this many of the gazetteer's names for it.
 MAX_ALIASES = 16
 Progress = Callable[[int, int], None]
-
-
-class SearchError(Exception):
-    """Search cannot run; the message is one line for the user."""
-
-
-class SearchBusy(SearchError):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    id: int
-    title: str
-    score: float
-    published: str | None
-    highlights: tuple[tuple[int, int], ...]  # original-text spans of every match
-    fragments: tuple[Fragment, ...]
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "score": round(self.score, 4),
-            "snippets": [f.to_json() for f in self.fragments],
-        }
-
-
-@dataclass(slots=True)
-class Results:
-    hits: list[Hit]
-    total: int
-    warnings: list[str] = field(default_factory=list)
 
 
 # -- analysis ---------------------------------------------------------------------

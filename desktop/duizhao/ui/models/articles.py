@@ -1,12 +1,15 @@
-"""Qt item models over the core's plain data."""
+"""A one-column list of the library's articles (title over source and date).
+
+The compact list the first window used; :mod:`.library` has the sortable,
+filterable table the library panel shows.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from duizhao.core.article import ArticleSummary
-
-ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from duizhao.ui.models.roles import ARTICLE_ID_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
