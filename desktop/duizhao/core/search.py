@@ -42,6 +42,7 @@ from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
 
+from duizhao.core import postings
 from duizhao.core import query as q
 from duizhao.core.article import Article, Script
 from duizhao.core.hits import Hit, Results, SearchBusy, SearchError
@@ -51,6 +52,7 @@ from duizhao.core.segment import Segmenter
 from duizhao.core.snippets import fragments, highlights, pattern_for
 
 log = logging.getLogger(__name__)
+postings.install()  # no GIL-holding sort of the whole posting pool while indexing
 
 INDEX_DIR = "index"
 META_FILE = "duizhao-index.json"
