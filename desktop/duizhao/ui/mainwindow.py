@@ -1,221 +1,378 @@
-"""The main window: the library list beside one reading pane.
+"""The main window: library and search on the left, reading panes in the middle,
+the comparison pane below.
 
-The reader issue grows this into side-by-side panes with script views,
-entity highlights and search; for now it shows an article's header and text.
+The window owns the pieces and wires their signals together; each piece keeps
+its own state. Everything slow goes through the one :class:`TaskRunner`:
+imports and index updates on its writer, entities, search and comparison in
+its reader pool. The GUI thread keeps its own read-only use of the library
+(summaries, opening an article). Actions and menus are built in
+:mod:`duizhao.ui.actions`; settings are read on start and written on close.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QListView,
+    QApplication,
+    QDockWidget,
+    QFileDialog,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
-from duizhao import __version__
 from duizhao.core.article import Article
 from duizhao.core.library import Library
-from duizhao.core.script import View, ViewCache
-from duizhao.ui.models import ARTICLE_ID_ROLE, ArticleListModel
-
-VIEW_LABELS = {
-    "original": "原文",
-    "simplified": "简体",
-    "traditional": "繁體",
-    "taiwan": "臺灣",
-    "hongkong": "香港",
-}
-
-
-class ReadingPane(QWidget):
-    """One article: a header (title, source, date, script, author), a script-view
-    selector and the text. Switching views keeps the reading position: the first
-    visible character is mapped to the original and back into the new view."""
-
-    view_changed = Signal(str)
-
-    def __init__(self, views: ViewCache, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.views = views
-        self.header = QLabel(self)
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setObjectName("paneHeader")
-        self.selector = QComboBox(self)
-        self.selector.setObjectName("viewSelector")
-        for name, label in VIEW_LABELS.items():
-            self.selector.addItem(label, name)
-        self.selector.setToolTip("Script view of this pane (Ctrl+1 … Ctrl+5)")
-        self.selector.currentIndexChanged.connect(self._on_selector)
-        self.text = QPlainTextEdit(self)
-        self.text.setReadOnly(True)
-        font = QFont(self.text.font())
-        font.setPointSize(max(font.pointSize(), 12) + 1)
-        self.text.setFont(font)
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
-        top.addWidget(self.selector, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.text, 1)
-        self.article: Article | None = None
-        self.view: View | None = None
-        self.show_placeholder()
-
-    @property
-    def article_id(self) -> int | None:
-        return None if self.article is None else self.article.id
-
-    @property
-    def view_name(self) -> str:
-        return str(self.selector.currentData())
-
-    def show_placeholder(self) -> None:
-        self.article = None
-        self.view = None
-        self.header.setText("")
-        self.text.setPlainText("")
-        self.text.setPlaceholderText("Double-click an article in the library to read it.")
-
-    def show_article(self, library: Library, article_id: int) -> None:
-        article = library.get(article_id)
-        meta = article.metadata
-        published = meta.published or ""
-        if published and meta.published_estimated:
-            published = f"≈{published} (from the text)"
-        details = [
-            meta.source,
-            published,
-            f"作者 {meta.author}" if meta.author else None,
-            f"译者 {meta.translator}" if meta.translator else None,
-            str(article.script),
-        ]
-        self.header.setText(article.title + "\n" + " · ".join(d for d in details if d))
-        self.article = article
-        self._render(original_position=0)
-
-    def set_view(self, name: str) -> None:
-        index = self.selector.findData(name)
-        if index >= 0:
-            self.selector.setCurrentIndex(index)
-
-    def first_visible_original(self) -> int:
-        """The original-text offset of the first character shown at the top."""
-        if self.view is None:
-            return 0
-        position = self.text.cursorForPosition(QPoint(0, 0)).position()
-        return self.view.to_original_from_utf16(position, position)[0]
-
-    @Slot(int)
-    def _on_selector(self, _index: int) -> None:
-        if self.article is not None:
-            self._render(self.first_visible_original())
-        self.view_changed.emit(self.view_name)
-
-    def _render(self, original_position: int) -> None:
-        article = self.article
-        assert article is not None
-        self.view = self.views.get(
-            article.content_hash, article.text, article.script, self.view_name
-        )
-        self.text.setPlainText(self.view.text)
-        self.scroll_to_original(original_position)
-
-    def scroll_to_original(self, position: int) -> None:
-        """Put the line holding original offset ``position`` at the top of the pane."""
-        if self.view is None:
-            return
-        start, _ = self.view.to_view_utf16(position, position)
-        cursor = QTextCursor(self.text.document())
-        cursor.setPosition(start)
-        bar = self.text.verticalScrollBar()
-        bar.setValue(bar.maximum())  # scroll past, then back: the line lands on top
-        self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
+from duizhao.ui import theme
+from duizhao.ui.actions import Actions
+from duizhao.ui.compare import ComparePane
+from duizhao.ui.importing import (
+    ImportController,
+    ImportOutcome,
+    ImportProgress,
+    ImportReportDialog,
+    read_drop,
+)
+from duizhao.ui.library_panel import LibraryPanel
+from duizhao.ui.models import ARTICLE_ID_ROLE
+from duizhao.ui.panes import PaneArea
+from duizhao.ui.reader import EntityLegend, ReadingPane
+from duizhao.ui.search import SearchPanel
+from duizhao.ui.settings import (
+    Settings,
+    SettingsError,
+    restore_geometry,
+    save_geometry,
+    save_settings,
+)
+from duizhao.ui.tasks import TaskContext, TaskRunner
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings | None = None,
+        *,
+        settings_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.library = library
+        self.settings = settings or Settings()
+        self.settings_path = settings_path
         self.setWindowTitle(f"Duizhao 对照 — {library.directory}")
-        self.model = ArticleListModel(self)
-        self.list = QListView(self)
-        self.list.setModel(self.model)
-        self.list.setAlternatingRowColors(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setObjectName("libraryList")
-        self.views = ViewCache()
-        self.pane = ReadingPane(self.views, self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.pane)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 900])
-        self.setCentralWidget(splitter)
-        self.list.selectionModel().selectionChanged.connect(self._on_selection)
-        self._build_menus()
+        self.setAcceptDrops(True)
+        self.runner = TaskRunner(library.directory, parent=self)
+        self._removed: list[int] = []  # ids moved to the trash, newest last (for undo)
+
+        self.panes = PaneArea(self.runner, self._load_article, self)
+        self.setCentralWidget(self.panes)
+        self.library_panel = LibraryPanel(self)
+        self.search_panel = SearchPanel(self.runner, self)
+        self.compare_pane = ComparePane(self.runner, self)
+        self.legend = EntityLegend(self)
+        self.importer = ImportController(self.runner, self)
+        self.import_progress = ImportProgress(self)
+        self.statusBar().addPermanentWidget(self.import_progress)
+
+        self.library_dock = self._dock("Library", "libraryDock", self.library_panel)
+        self.search_dock = self._dock("Search", "searchDock", self.search_panel)
+        self.compare_dock = self._dock("Compare", "compareDock", self.compare_pane)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+        self.tabifyDockWidget(self.library_dock, self.search_dock)
+        self.library_dock.raise_()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
+        self.compare_dock.hide()
+        self.resizeDocks([self.library_dock], [380], Qt.Orientation.Horizontal)
+
+        self.actions = Actions(self)
+        self._connect()
+        self._apply_settings()
         self.reload()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        reload_action = QAction("&Reload library", self)
-        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        reload_action.triggered.connect(self.reload)
-        file_menu.addAction(reload_action)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
-        for number, (name, label) in enumerate(VIEW_LABELS.items(), start=1):
-            action = QAction(f"{label} ({name})", self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, n=name: self.pane.set_view(n))
-            view_menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Duizhao", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        return dock
+
+    def _connect(self) -> None:
+        lib = self.library_panel
+        lib.article_activated.connect(self.open_article)
+        lib.open_in_new_pane.connect(self.panes.open_in_new_pane)
+        lib.remove_requested.connect(self.remove_articles)
+        lib.compare_requested.connect(self.compare)
+        self.search_panel.result_activated.connect(self.panes.reveal)
+        self.compare_pane.claim_activated.connect(self.panes.reveal)
+        self.panes.search_requested.connect(self.search_library)
+        self.panes.message.connect(self.show_message)
+        self.panes.current_changed.connect(self._on_current_pane)
+        self.legend.types_changed.connect(self.panes.set_visible_types)
+        self.import_progress.bind(self.importer)
+        self.importer.finished.connect(self._imported)
+        self.importer.failed.connect(self._import_failed)
+
+    # -- settings -------------------------------------------------------------
+
+    def _apply_settings(self) -> None:
+        s = self.settings
+        self.panes.set_visible_types(set(s.visible_types))
+        self.legend.set_types(set(s.visible_types))
+        self.panes.set_dark(s.theme == "dark")
+        self.panes.set_zoom(zoom_steps(s.zoom))
+        self.panes.set_text_font(theme.reading_font(s.font_family, s.font_size))
+        self.panes.set_sync_scroll(s.sync_scroll)
+        self.panes.set_pane_count(s.pane_count)
+        self.search_panel.set_sort_order(s.search_sort)
+        if self.settings_path is not None:
+            restore_geometry(self, self.settings_path.parent)
+
+    def restore_session(self) -> None:
+        """Reopen the articles that were open when the window last closed."""
+        for pane, entry in zip(self.panes.panes, self.settings.open_articles, strict=False):
+            try:
+                article_id = int(entry["id"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            self.panes.open_article(article_id, pane, view=str(entry.get("view", "original")))
+        if self.panes.panes:
+            self.panes.set_current(self.panes.panes[0])
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.pane_count = len(self.panes.panes)
+        s.open_articles = [{"id": i, "view": v} for i, v in self.panes.open_articles()]
+        s.visible_types = sorted(self.panes.visible_types)
+        s.sync_scroll = self.panes.sync_scroll
+        s.zoom = zoom_factor(self.panes.zoom)
+        s.search_sort = self.search_panel.sort_order()
+        if self.settings_path is not None:
+            try:
+                save_settings(self.settings_path, s)
+                save_geometry(self, self.settings_path.parent)
+            except (SettingsError, OSError) as exc:
+                print(f"duizhao: settings not saved: {exc}", file=sys.stderr)
+
+    # -- library ----------------------------------------------------------------
+
+    def _load_article(self, article_id: int) -> Article:
+        return self.library.get(article_id)
 
     @Slot()
     def reload(self) -> None:
-        self.model.set_articles(self.library.summaries())
-        self.statusBar().showMessage(f"{self.model.rowCount()} articles")
+        self.library_panel.set_articles(self.library.summaries())
 
+    @property
+    def pane(self) -> ReadingPane:
+        """The current reading pane."""
+        current = self.panes.current
+        return current if current is not None else self.panes.panes[0]
+
+    @Slot(int)
     def open_article(self, article_id: int) -> bool:
-        row = self.model.row_of(article_id)
-        if row is None:
-            self.statusBar().showMessage(f"No article with id {article_id}", 5000)
+        pane = self.panes.open_article(article_id)
+        if pane is None:
             return False
-        self.list.setCurrentIndex(self.model.index(row))
+        self.library_panel.select_id(article_id)
         return True
 
-    @Slot(QItemSelection, QItemSelection)
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if indexes:
-            self.pane.show_article(self.library, indexes[0].data(ARTICLE_ID_ROLE))
+    @Slot(str)
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _on_current_pane(self, pane: ReadingPane) -> None:
+        self.actions.sync_view_choice(pane.view_name)
+
+    # -- import -----------------------------------------------------------------
+
+    def import_files(self) -> None:
+        start = self.settings.recent_import_dir or str(Path.home())
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import articles",
+            start,
+            "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)",
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        start = self.settings.recent_import_dir or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder", start)
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if not paths:
+            return
+        self.settings.recent_import_dir = str(paths[0].parent if paths[0].is_file() else paths[0])
+        self.importer.start(paths)
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        self.reload()
+        self.show_message(outcome.summary())
+        ids = outcome.imported_ids
+        if ids:
+            self.library_panel.select_id(ids[0])
+        if outcome.needs_report:
+            self.last_report = ImportReportDialog(outcome, self)
+            self.last_report.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.last_report.open()
+
+    def _import_failed(self, message: str) -> None:
+        self.reload()
+        self.show_message(f"Import failed: {message}")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        drop = read_drop(event.mimeData())
+        if drop.ignored:
+            self.show_message(drop.ignored[0])
+        if drop.paths:
+            event.acceptProposedAction()
+            self.import_paths(drop.paths)
+
+    # -- trash and undo -------------------------------------------------------------
+
+    @Slot(list)
+    def remove_articles(self, ids: list[int]) -> None:
+        if not ids:
+            return
+
+        def work(context: TaskContext) -> list[int]:
+            from duizhao.core.search import SearchIndex
+
+            for article_id in ids:
+                context.library.remove(article_id)
+            SearchIndex(context.library_dir).sync(context.library)
+            return ids
+
+        task = self.runner.write("move to trash", work)
+        task.finished.connect(self._removed_done)
+        task.failed.connect(lambda m: self.show_message(f"Not moved to the trash: {m}"))
+
+    def _removed_done(self, ids: list[int]) -> None:
+        self._removed.extend(ids)
+        for pane in list(self.panes.panes):
+            if pane.article_id in ids:
+                pane.clear()
+        self.reload()
+        noun = "article" if len(ids) == 1 else "articles"
+        self.show_message(f"{len(ids)} {noun} moved to the trash — Ctrl+Z brings them back")
 
     @Slot()
-    def show_about(self) -> None:
-        import PySide6
+    def undo_remove(self) -> None:
+        if not self._removed:
+            self.show_message("Nothing to undo")
+            return
+        article_id = self._removed.pop()
 
-        QMessageBox.about(
-            self,
-            "About Duizhao",
-            f"Duizhao 对照 {__version__}\nPySide6 {PySide6.__version__}\n"
-            f"Library: {Path(self.library.directory)}",
-        )
+        def work(context: TaskContext) -> int:
+            from duizhao.core.search import SearchIndex
+
+            context.library.restore(article_id)
+            SearchIndex(context.library_dir).sync(context.library)
+            return article_id
+
+        task = self.runner.write("restore", work)
+        task.finished.connect(lambda i: (self.reload(), self.show_message(f"Restored #{i}")))
+        task.failed.connect(lambda m: self.show_message(f"Not restored: {m}"))
+
+    @Slot()
+    def reindex(self) -> None:
+        def work(context: TaskContext) -> int:
+            from duizhao.core.search import SearchIndex
+
+            return SearchIndex(context.library_dir).rebuild(
+                context.library, progress=context.progress, cancelled=context.cancelled
+            )
+
+        task = self.runner.write("rebuild the search index", work)
+        self.show_message("Rebuilding the search index…")
+        task.finished.connect(lambda n: self.show_message(f"Search index rebuilt: {n} articles"))
+        task.failed.connect(lambda m: self.show_message(f"Index not rebuilt: {m}"))
+
+    # -- search and compare -------------------------------------------------------------
+
+    @Slot(str)
+    def search_library(self, query: str) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.set_query(query)
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_query()
+
+    @Slot(list)
+    def compare(self, ids: list[int]) -> None:
+        ids = list(dict.fromkeys(ids))
+        if len(ids) < 2:
+            self.show_message("Compare needs at least two articles: open or select two")
+            return
+        self.compare_dock.show()
+        self.compare_dock.raise_()
+        self.compare_pane.compare(ids)
+
+    def compare_open(self) -> None:
+        self.compare([i for i, _ in self.panes.open_articles()])
+
+    # -- look -------------------------------------------------------------------
+
+    def set_theme(self, name: str) -> None:
+        self.settings.theme = name
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, name)
+            self.panes.set_dark(theme.is_dark(app))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.runner.busy_writing():
+            self.show_message("Finishing the current file, then closing — nothing is lost")
+        self.compare_pane.save_note()
+        self.save_settings()
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+
+def zoom_steps(factor: float) -> int:
+    """The settings file keeps zoom as a factor (1.0); panes count steps of 10 %."""
+    return round((factor - 1.0) * 10)
+
+
+def zoom_factor(steps: int) -> float:
+    return round(1.0 + steps / 10, 2)
+
+
+def show_later(window: MainWindow, article_ids: list[int]) -> None:
+    """Open articles asked for on the command line, or the last session's, once shown."""
+
+    def go() -> None:
+        if article_ids:
+            for n, article_id in enumerate(article_ids[:4]):
+                if n == 0:
+                    window.open_article(article_id)
+                else:
+                    window.panes.open_in_new_pane(article_id)
+        else:
+            window.restore_session()
+        if not window.panes.open_articles():
+            first = window.library_panel.proxy.index(0, 0).data(ARTICLE_ID_ROLE)
+            if isinstance(first, int):
+                window.open_article(first)  # a first start: something to read at once
+
+    QTimer.singleShot(0, go)

@@ -1,0 +1,312 @@
+"""The reading area: two to four reading panes side by side.
+
+:class:`PaneArea` owns the panes in a splitter and everything that ties them
+together: which pane is current (the last one clicked or focused), opening an
+article in a pane and fetching its entities in the background, the global
+script toggle, the linked-entity selection that lights up every pane, the
+shared set of visible entity types, synchronised scrolling by paragraph, and
+articles dropped onto a pane from the library list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from duizhao.core.article import Article, Entity
+from duizhao.core.library import ArticleNotFound, LibraryError
+from duizhao.core.script import ViewCache
+from duizhao.ui.reader import ReadingPane
+from duizhao.ui.tasks import TaskContext, TaskRunner
+
+MIN_PANES = 1
+MAX_PANES = 4
+IDS_MIME = "application/x-duizhao-article-ids"
+ALL_TYPES = frozenset({"PERSON", "PLACE", "ORG", "DATE", "NUMBER"})
+
+
+def ids_from_mime(data: bytes, text: str) -> list[int]:
+    """Article ids carried by a drag from the library list (either encoding)."""
+    raw = data.decode("ascii", "replace") if data else ""
+    ids = [int(n) for n in re.findall(r"\d{1,12}", raw)]
+    if not ids:
+        ids = [int(n) for n in re.findall(r"^duizhao:(\d{1,12})\s*$", text, re.MULTILINE)]
+    return ids
+
+
+class PaneArea(QWidget):
+    """Side-by-side reading panes sharing one view cache and one task runner."""
+
+    current_changed = Signal(object)  # ReadingPane
+    panes_changed = Signal(int)  # how many panes
+    article_opened = Signal(int)  # article id
+    search_requested = Signal(str)
+    message = Signal(str)  # one line for the status bar
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        load_article: Callable[[int], Article],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self._load = load_article
+        self.views = ViewCache()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.panes: list[ReadingPane] = []
+        self.current: ReadingPane | None = None
+        self.selected_entity: str | None = None
+        self.visible_types: set[str] = set(ALL_TYPES)
+        self.sync_scroll = False
+        self.dark = False
+        self.text_font: QFont | None = None
+        self.zoom = 0
+        self._syncing = False
+        self._entity_tasks: dict[int, object] = {}
+
+    # -- panes --------------------------------------------------------------
+
+    def add_pane(self) -> ReadingPane | None:
+        if len(self.panes) >= MAX_PANES:
+            self.message.emit(f"At most {MAX_PANES} panes side by side")
+            return None
+        pane = ReadingPane(self.views, self.splitter)
+        pane.setAcceptDrops(True)
+        pane.installEventFilter(self)
+        pane.text.viewport().installEventFilter(self)
+        pane.text.viewport().setAcceptDrops(True)
+        pane.text.installEventFilter(self)
+        pane.set_visible_types(self.visible_types)
+        pane.set_dark(self.dark)
+        if self.text_font is not None:
+            pane.set_text_font(self.text_font)
+        pane.set_zoom(self.zoom)
+        # Ctrl+F belongs to the window (Edit → Find), which opens the current pane's bar.
+        pane.find_action.setShortcut(QKeySequence())
+        pane.entity_activated.connect(self.select_entity)
+        pane.search_requested.connect(self.search_requested)
+        pane.close_requested.connect(lambda p=pane: self.close_pane(p))
+        pane.scrolled.connect(lambda p=pane: self._on_scrolled(p))
+        self.splitter.addWidget(pane)
+        self.panes.append(pane)
+        self._equalise()
+        self.set_current(pane)
+        self.panes_changed.emit(len(self.panes))
+        return pane
+
+    def close_pane(self, pane: ReadingPane | None = None) -> None:
+        pane = pane or self.current
+        if pane is None or pane not in self.panes:
+            return
+        if len(self.panes) <= MIN_PANES:
+            pane.clear()
+            return
+        index = self.panes.index(pane)
+        self.panes.remove(pane)
+        pane.hide()
+        pane.setParent(None)
+        pane.deleteLater()
+        self._equalise()
+        self.set_current(self.panes[min(index, len(self.panes) - 1)])
+        self.panes_changed.emit(len(self.panes))
+
+    def set_pane_count(self, count: int) -> None:
+        count = max(MIN_PANES, min(MAX_PANES, count))
+        while len(self.panes) < count:
+            self.add_pane()
+        while len(self.panes) > count:
+            self.close_pane(self.panes[-1])
+
+    def set_current(self, pane: ReadingPane) -> None:
+        if pane is self.current:
+            return
+        self.current = pane
+        for other in self.panes:
+            other.setProperty("current", other is pane)
+            other.style().unpolish(other)
+            other.style().polish(other)
+        self.current_changed.emit(pane)
+
+    def _equalise(self) -> None:
+        width = max(self.splitter.width(), 400)
+        self.splitter.setSizes([width // max(1, len(self.panes))] * len(self.panes))
+
+    def open_articles(self) -> list[tuple[int, str]]:
+        """(article id, view) of each pane showing an article, left to right."""
+        return [(p.article_id, p.view_name) for p in self.panes if p.article_id is not None]
+
+    # -- articles -------------------------------------------------------------
+
+    def open_article(
+        self, article_id: int, pane: ReadingPane | None = None, *, view: str | None = None
+    ) -> ReadingPane | None:
+        """Show an article in ``pane`` (default: the current pane, or an empty one)."""
+        try:
+            article = self._load(article_id)
+        except (ArticleNotFound, LibraryError, KeyError):
+            self.message.emit(f"No article with id {article_id}")
+            return None
+        if pane is None:
+            pane = self.current or (self.panes[0] if self.panes else self.add_pane())
+        if pane is None:
+            return None
+        if view is not None:
+            pane.set_view(view)
+        pane.show_article(article)
+        if self.selected_entity is not None:
+            pane.set_selected_entity(self.selected_entity)
+        self.set_current(pane)
+        self._fetch_entities(pane, article)
+        self.article_opened.emit(article_id)
+        return pane
+
+    def open_in_new_pane(self, article_id: int) -> ReadingPane | None:
+        empty = next((p for p in self.panes if p.article_id is None), None)
+        target = empty or self.add_pane()
+        if target is None:
+            target = self.panes[-1]
+        return self.open_article(article_id, target)
+
+    def pane_showing(self, article_id: int) -> ReadingPane | None:
+        if self.current is not None and self.current.article_id == article_id:
+            return self.current
+        return next((p for p in self.panes if p.article_id == article_id), None)
+
+    def reveal(self, article_id: int, start: int, end: int) -> ReadingPane | None:
+        """Scroll to original offsets ``start:end`` of an article and flash them,
+        opening the article first if no pane shows it."""
+        pane = self.pane_showing(article_id)
+        if pane is None:
+            empty = next((p for p in self.panes if p.article_id is None), None)
+            pane = self.open_article(article_id, empty)
+        if pane is not None:
+            pane.mark_range(start, end)
+            self.set_current(pane)
+        return pane
+
+    def _fetch_entities(self, pane: ReadingPane, article: Article) -> None:
+        """Entities come from the library's cache or the recogniser, off the GUI thread;
+        a fresh recognition is stored back through the writer."""
+
+        def work(context: TaskContext) -> tuple[list[Entity], str | None, str | None]:
+            from duizhao.core import entities as ner
+
+            recogniser = ner.default_recogniser()
+            version = recogniser.version()
+            cached = context.library.cached_entities(article.id, version, article.content_hash)
+            if cached is not None:
+                return ner.from_cache(cached, article.text), None, None
+            found = recogniser.recognise(article.text, article.script)
+            return found, version, ner.to_cache(found)
+
+        task = self.runner.read(f"entities of #{article.id}", work)
+
+        def done(result: tuple[list[Entity], str | None, str | None]) -> None:
+            found, version, data = result
+            for p in self.panes:
+                if p.article is not None and p.article.content_hash == article.content_hash:
+                    p.set_entities(found, article_id=p.article_id)
+            if version is not None and data is not None:
+                self.runner.write(
+                    f"store entities of #{article.id}",
+                    lambda c: c.library.store_entities(
+                        article.id, version, article.content_hash, data
+                    ),
+                )
+
+        task.finished.connect(done)
+        task.failed.connect(lambda m: self.message.emit(f"Entities not available: {m}"))
+
+    # -- shared state ---------------------------------------------------------
+
+    def set_all_views(self, name: str) -> None:
+        """The global toggle: every pane switches to ``name``, each keeping its place."""
+        for pane in self.panes:
+            pane.set_view(name)
+
+    @Slot(str)
+    def select_entity(self, entity_id: str | None) -> None:
+        """Light up every occurrence of one linked entity in every pane (again: off)."""
+        if entity_id == self.selected_entity:
+            entity_id = None
+        self.selected_entity = entity_id
+        for pane in self.panes:
+            pane.set_selected_entity(entity_id)
+
+    def set_visible_types(self, types: set[str]) -> None:
+        self.visible_types = set(types) & ALL_TYPES
+        for pane in self.panes:
+            pane.set_visible_types(self.visible_types)
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        for pane in self.panes:
+            pane.set_dark(dark)
+
+    def set_text_font(self, font: QFont) -> None:
+        self.text_font = font
+        for pane in self.panes:
+            pane.set_text_font(font)
+
+    def set_zoom(self, steps: int) -> None:
+        self.zoom = max(-8, min(20, steps))
+        for pane in self.panes:
+            pane.set_zoom(self.zoom)
+
+    def set_sync_scroll(self, on: bool) -> None:
+        self.sync_scroll = on
+        if on and self.current is not None:
+            self._on_scrolled(self.current)
+
+    def _on_scrolled(self, source: ReadingPane) -> None:
+        if not self.sync_scroll or self._syncing or source.article is None:
+            return
+        paragraph, fraction = source.paragraph_at_top()
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                if pane is not source and pane.article is not None:
+                    pane.scroll_to_paragraph(paragraph, fraction)
+        finally:
+            self._syncing = False
+
+    # -- events -----------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        pane = self._pane_of(watched)
+        if pane is None:
+            return False
+        kind = event.type()
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self.set_current(pane)
+        elif kind == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
+            if event.mimeData().hasFormat(IDS_MIME) or event.mimeData().text().startswith(
+                "duizhao:"
+            ):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            mime = event.mimeData()
+            ids = ids_from_mime(bytes(mime.data(IDS_MIME).data()), mime.text())
+            if ids:
+                self.open_article(ids[0], pane)
+                for extra in ids[1:]:
+                    self.open_in_new_pane(extra)
+                event.acceptProposedAction()
+                return True
+        return False
+
+    def _pane_of(self, watched: QObject) -> ReadingPane | None:
+        for pane in self.panes:
+            if watched is pane or watched is pane.text or watched is pane.text.viewport():
+                return pane
+        return None
