@@ -108,6 +108,26 @@ def test_different_dates_differ_and_same_dates_agree() -> None:
     assert "5月1日" in reasons[0]
 
 
+def test_an_announcement_date_is_not_compared_with_an_effective_date() -> None:
+    # The same rule, announced on 4月2日, effective from 5月1日: not a disagreement.
+    relation, reasons = rel(
+        "交通局4月2日发布新规，限制货车进入大桥。",
+        "交通局的新规将于5月1日起施行，限制货车进入大桥。",
+    )
+    assert relation == "related"
+    assert "不同事件" in reasons[0]
+
+
+def test_effective_dates_are_compared_with_each_other_first() -> None:
+    relation, reasons = rel(
+        "交通局4月2日发布新规，5月1日起施行，限制货车进入大桥。",
+        "交通局4月2日公布的新规，5月15日起实施，限制货车进入大桥。",
+    )
+    assert relation == "differs"
+    assert "5月1日" in reasons[0]
+    assert "5月15日" in reasons[0]
+
+
 def test_same_number_agrees() -> None:
     relation, _ = rel("大桥全长共1,200米，设有6个桥墩。", "大橋全長共1200米，設有6個橋墩。", T)
     assert relation == "agrees"

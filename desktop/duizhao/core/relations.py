@@ -119,6 +119,38 @@ def _fmt(q: Quantity) -> str:
     return q.text
 
 
+_EFFECTIVE = re.compile(r"^.{0,3}?(起|开始|施行|实施|生效|上路|执行|落地)")
+_ANNOUNCED = re.compile(r"^(电|讯)|^.{0,8}?(发布|宣布|公布|公告|发表|表示|宣告)")
+_ROLE_NAMES = {"effective": "生效", "announced": "发布"}
+
+
+def date_role(norm: str, when: When) -> str | None:
+    """What a date in a sentence marks: "effective" (3月1日起施行), "announced"
+    (2月26日发布公告), or None when the sentence does not say."""
+    at = norm.find(when.text)
+    if at < 0:
+        return None
+    after = norm[at + len(when.text) : at + len(when.text) + 12]
+    if _EFFECTIVE.match(after):
+        return "effective"
+    if _ANNOUNCED.match(after):
+        return "announced"
+    return None
+
+
+def _role_clash(a: Claim, p: When, b: Claim, q: When) -> bool:
+    ra, rb = date_role(a.norm, p), date_role(b.norm, q)
+    return ra is not None and rb is not None and ra != rb
+
+
+def _role_rank(a: Claim, p: When, b: Claim, q: When) -> int:
+    """0: both dates mark the same kind of event; 1: unknown; 2: different events."""
+    ra, rb = date_role(a.norm, p), date_role(b.norm, q)
+    if ra is None or rb is None:
+        return 1
+    return 0 if ra == rb else 2
+
+
 def _date_relation(a: When, b: When) -> str:
     if a.month is not None and b.month is not None:
         if a.year and b.year and a.year != b.year:
@@ -193,10 +225,31 @@ def relate(a: Claim, b: Claim) -> tuple[str, list[str]]:
             (p, q) for p in a.dates for q in b.dates
         ]
         cands.sort(
-            key=lambda c: (-clause_overlap(a, c[0], b, c[1]), _date_relation(*c) != "agrees")
+            key=lambda c: (
+                _role_rank(a, c[0], b, c[1]),
+                -clause_overlap(a, c[0], b, c[1]),
+                _date_relation(*c) != "agrees",
+            )
         )
         p, q = cands[0]
+        # Among dates both sentences tie to the same kind of event, a disagreement
+        # outweighs an agreement (announced the same day, effective on different days).
+        if _role_rank(a, p, b, q) == 0:
+            p, q = next(
+                (
+                    c
+                    for c in cands
+                    if _role_rank(a, c[0], b, c[1]) == 0 and _date_relation(*c) == "differs"
+                ),
+                (p, q),
+            )
         rel = _date_relation(p, q)
+        if rel != "agrees" and _role_clash(a, p, b, q):
+            ra, rb = date_role(a.norm, p), date_role(b.norm, q)
+            return "related", [
+                f"不同事件的日期：{p.text}（{_ROLE_NAMES[ra or '']}）↔ "
+                f"{q.text}（{_ROLE_NAMES[rb or '']}），不是同一日期"
+            ]
         if rel == "agrees":
             return "agrees", [f"日期相同：{p.text}（{ctx}）"]
         if rel == "differs":

@@ -92,6 +92,9 @@ def _frequencies(segmenter: Segmenter) -> tuple[Mapping[str, int], int]:
     return freq, total
 
 
+_TIME_FRAGMENT = re.compile(r"[年月日号时点周][起前后底初中末内止间]")
+
+
 def background_idf(word: str, segmenter: Segmenter) -> float:
     """How rare ``word`` is in general Chinese (jieba's dictionary counts):
     ln(total / (count + 1)); a word jieba does not know gets the maximum."""
@@ -105,6 +108,8 @@ def is_specific(word: str, segmenter: Segmenter) -> bool:
         return False
     if _DEMONSTRATIVE.match(word) or not re.fullmatch(r"[\u4e00-\u9fff·]+", word):
         return False
+    if _TIME_FRAGMENT.fullmatch(word):
+        return False  # the tail of a date the segmenter split off: 3月1日|起 -> 日起
     return background_idf(word, segmenter) >= MIN_IDF
 
 
