@@ -78,6 +78,11 @@ def test_ctrl_l_focuses_the_filter_and_down_goes_back(qtbot, panel) -> None:
 
 
 def test_sort_state_can_be_restored_and_a_header_click_sorts(qtbot, panel) -> None:
+    assert panel.table.isColumnHidden(CHARS)  # hidden by default, shown from the header menu
+    chars_action = panel.column_menu().actions()[-1]
+    assert chars_action.text() == "Chars"
+    chars_action.trigger()
+    assert not panel.table.isColumnHidden(CHARS)
     panel.set_sort_state(TITLE, Qt.SortOrder.AscendingOrder)
     assert shown(panel) == [2, 1, 3, 4]  # 晶 U+6676, 港 U+6E2F, then 软 (软件, 软体)
     assert panel.sort_state() == (TITLE, Qt.SortOrder.AscendingOrder)

@@ -74,10 +74,20 @@ class LibraryPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance("0")
-        for column, chars in ((SOURCE, 12), (DATE, 11), (SCRIPT, 7), (CHARS, 7)):
+        metrics = self.fontMetrics()
+        widths = {
+            SOURCE: metrics.horizontalAdvance("港灣新聞網"),
+            DATE: metrics.horizontalAdvance("2026-02-27"),
+            SCRIPT: metrics.horizontalAdvance("繁體"),
+            CHARS: metrics.horizontalAdvance("100,000"),
+        }
+        for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, chars * width + 16)  # not ResizeToContents: 10k rows
+            header.resizeSection(column, width + 18)  # not ResizeToContents: 10k rows
+        header.setMinimumSectionSize(24)
+        self.table.setColumnHidden(CHARS, True)  # in the tooltip; the title needs the room
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
         header.setSortIndicator(*DEFAULT_SORT)
         self.table.setSortingEnabled(True)
         self.table.installEventFilter(self)
@@ -250,6 +260,26 @@ class LibraryPanel(QWidget):
         return menu
 
     @Slot(QPoint)
+    def column_menu(self) -> QMenu:
+        """Show or hide columns (the header's context menu); the title always shows."""
+        menu = QMenu(self)
+        model = self.table.model()
+        for column in range(1, model.columnCount()):
+            name = model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(name))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(
+                lambda on, c=column: self.table.setColumnHidden(c, not on)
+            )
+        return menu
+
+    @Slot(QPoint)
+    def _on_header_menu(self, position: QPoint) -> None:
+        menu = self.column_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(position))
+
     def _on_context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
         if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
