@@ -144,7 +144,23 @@ def _print_search(result: dict[str, object]) -> None:
 
 
 SEARCH_SIZES = [1_000, 10_000]
-SECTIONS = {"views": (bench_views, print_views), "search": (_search_section, _print_search)}
+def _window_section(repeat: int) -> dict[str, object]:
+    from window_bench import bench_window
+
+    return bench_window(repeat)
+
+
+def _print_window(result: dict[str, object]) -> None:
+    from window_bench import print_window
+
+    print_window(result)
+
+
+SECTIONS = {
+    "views": (bench_views, print_views),
+    "search": (_search_section, _print_search),
+    "window": (_window_section, _print_window),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
