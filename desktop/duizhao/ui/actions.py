@@ -13,16 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
 
+from duizhao.ui.reader.header import VIEW_LABELS
+
 if TYPE_CHECKING:
     from duizhao.ui.mainwindow import MainWindow
 
-VIEW_LABELS = {
-    "original": "原文",
-    "simplified": "简体",
-    "traditional": "繁體",
-    "taiwan": "臺灣",
-    "hongkong": "香港",
-}
 
 
 class Actions:

@@ -10,7 +10,6 @@ articles dropped onto a pane from the library list.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -20,22 +19,13 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from duizhao.core.article import Article, Entity
 from duizhao.core.library import ArticleNotFound, LibraryError
 from duizhao.core.script import ViewCache
+from duizhao.ui.models import article_ids_from_mime
 from duizhao.ui.reader import ReadingPane
 from duizhao.ui.tasks import TaskContext, TaskRunner
 
 MIN_PANES = 1
 MAX_PANES = 4
-IDS_MIME = "application/x-duizhao-article-ids"
 ALL_TYPES = frozenset({"PERSON", "PLACE", "ORG", "DATE", "NUMBER"})
-
-
-def ids_from_mime(data: bytes, text: str) -> list[int]:
-    """Article ids carried by a drag from the library list (either encoding)."""
-    raw = data.decode("ascii", "replace") if data else ""
-    ids = [int(n) for n in re.findall(r"\d{1,12}", raw)]
-    if not ids:
-        ids = [int(n) for n in re.findall(r"^duizhao:(\d{1,12})\s*$", text, re.MULTILINE)]
-    return ids
 
 
 class PaneArea(QWidget):
@@ -289,14 +279,11 @@ class PaneArea(QWidget):
         if kind in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             self.set_current(pane)
         elif kind == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
-            if event.mimeData().hasFormat(IDS_MIME) or event.mimeData().text().startswith(
-                "duizhao:"
-            ):
+            if article_ids_from_mime(event.mimeData()):
                 event.acceptProposedAction()
                 return True
         elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
-            mime = event.mimeData()
-            ids = ids_from_mime(bytes(mime.data(IDS_MIME).data()), mime.text())
+            ids = article_ids_from_mime(event.mimeData())
             if ids:
                 self.open_article(ids[0], pane)
                 for extra in ids[1:]:

@@ -38,7 +38,8 @@ from duizhao.core.article import ArticleSummary, Script
 from duizhao.core.script import convert
 from duizhao.ui.models.roles import (
     ARTICLE_ID_ROLE,
-    ARTICLE_MIME_TYPE,
+    ARTICLE_MIME_TYPES,
+    DRAGGABLE_ITEM,
     SORT_ROLE,
     article_mime_data,
 )
@@ -223,17 +224,12 @@ class LibraryTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return DRAGGABLE_ITEM
 
     # -- drag ------------------------------------------------------------------
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [ARTICLE_MIME_TYPE, "text/plain"]
+        return ARTICLE_MIME_TYPES
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid() and i.model() is self})

@@ -18,6 +18,14 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ARTICLE_MIME_TYPE = "application/x-duizhao-article-ids"
+#: What a model that drags articles offers (``mimeTypes``) and its items' flags.
+ARTICLE_MIME_TYPES = [ARTICLE_MIME_TYPE, "text/plain"]
+DRAGGABLE_ITEM = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
 TEXT_PREFIX = "duizhao:"
 _TEXT_ID = re.compile(r"^\s*duizhao:(\d+)\s*$", re.M)
 

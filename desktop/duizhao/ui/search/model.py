@@ -26,7 +26,12 @@ from PySide6.QtCore import (
 
 from duizhao.core.hits import Hit
 from duizhao.core.snippets import Fragment
-from duizhao.ui.models.roles import ARTICLE_ID_ROLE, ARTICLE_MIME_TYPE, article_mime_data
+from duizhao.ui.models.roles import (
+    ARTICLE_ID_ROLE,
+    ARTICLE_MIME_TYPES,
+    DRAGGABLE_ITEM,
+    article_mime_data,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -118,15 +123,10 @@ class SearchResultsModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return DRAGGABLE_ITEM
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [ARTICLE_MIME_TYPE, "text/plain"]
+        return ARTICLE_MIME_TYPES
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
