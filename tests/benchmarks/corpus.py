@@ -13,6 +13,7 @@ import random
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from duizhao.core.article import Metadata, ParsedDocument, Script
@@ -24,6 +25,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 @cache
 def vocabulary() -> tuple[list[str], list[float]]:
+    """Words and their *cumulative* frequencies (``random.choices(cum_weights=…)``:
+    passing plain weights re-adds 60,000 numbers on every call)."""
     import jieba
 
     path = Path(jieba.__file__).with_name("dict.txt")
@@ -34,7 +37,7 @@ def vocabulary() -> tuple[list[str], list[float]]:
             entries.append((int(freq), word))
     entries.sort(reverse=True)
     top = entries[:60_000]
-    return [w for _, w in top], [float(f) for f, _ in top]
+    return [w for _, w in top], list(accumulate(float(f) for f, _ in top))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,7 @@ class Article:
 
 
 def _sentence(rng: random.Random, words: list[str], weights: list[float]) -> str:
-    picked = rng.choices(words, weights=weights, k=rng.randint(6, 16))
+    picked = rng.choices(words, cum_weights=weights, k=rng.randint(6, 16))
     cut = rng.randint(2, len(picked) - 2)
     return "".join(picked[:cut]) + "，" + "".join(picked[cut:]) + rng.choice("。。。！？")
 
@@ -64,7 +67,7 @@ def articles(count: int, *, chars: int = 2_000, seed: int = 7) -> list[Article]:
             paragraphs.append(paragraph)
             length += len(paragraph) + 1
         text = "\n".join(paragraphs)[:chars]
-        title = "".join(rng.choices(words, weights=weights, k=rng.randint(4, 7)))
+        title = "".join(rng.choices(words, cum_weights=weights, k=rng.randint(4, 7)))
         script = Script.TRADITIONAL if k % 3 == 2 else Script.SIMPLIFIED
         source = rng.choice(SOURCES)
         if script is Script.TRADITIONAL:
