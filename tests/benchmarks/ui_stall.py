@@ -67,7 +67,7 @@ from duizhao.ui.tasks import TaskRunner
 
 REPO = Path(__file__).resolve().parents[2]
 TARGET_MS = 100.0
-VARIANTS = ("default", "no-yield", "switch-1ms", "gc-freeze")
+VARIANTS = ("default", "no-yield", "switch-1ms", "gc-freeze", "gc-off")
 COLD_ARTICLES = 10
 
 
@@ -170,6 +170,9 @@ def run_variant(
         gc.collect()
         gc.freeze()  # what the app would do once started: imports leave gen-2 traversals
         patches.callback(gc.unfreeze)
+    if variant == "gc-off":
+        gc.disable()  # is it the cyclic collector walking the posting pool?
+        patches.callback(gc.enable)
 
     def on_phase(phase: str) -> None:
         recorder.phase = phase
