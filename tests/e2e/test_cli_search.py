@@ -197,7 +197,7 @@ def index_meta(library: Path) -> dict[str, Any]:
 
 def test_import_builds_the_index_in_the_library(searchable: Searchable) -> None:
     assert index_meta(searchable.library)["generation"] == library_generation(searchable.library)
-    assert list((searchable.library / "index").glob("*.seg"))
+    assert list((searchable.library / "index").glob("*.pst"))
 
 
 @pytest.mark.parametrize("word", ["软件", "軟體"])
@@ -356,7 +356,7 @@ def test_index_from_another_version_is_rebuilt(run_cli: Run, copy_of: Searchable
     assert index_meta(copy_of.library) == meta
 
 
-@pytest.mark.parametrize("pattern", ["*.seg", "*.toc"])
+@pytest.mark.parametrize("pattern", ["*.pst", "*.trm", "*.toc"])
 def test_truncated_index_file_is_rebuilt(run_cli: Run, copy_of: Searchable, pattern: str) -> None:
     (victim,) = (copy_of.library / "index").glob(pattern)
     data = victim.read_bytes()
