@@ -282,3 +282,23 @@ def test_the_window_module_does_not_load_the_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_a_first_start_opens_two_versions_of_one_story(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "first"
+    folder.mkdir()
+    stories = {
+        "a.md": "---\ntitle: 东岸港新航线开通\ndate: 2026-03-01\n---\n新航线每周两班。\n",
+        "b.md": "---\ntitle: 山区公路塌方\ndate: 2026-03-03\n---\n公路暂时封闭。\n",
+        "c.md": "---\ntitle: 東岸港新航線首航\ndate: 2026-03-04\n---\n首航貨量超過預期。\n",
+    }
+    for name, text in stories.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Library.open(tmp_path / "lib") as lib:
+        import_paths(lib, [folder])
+        window = MainWindow(lib)
+        qtbot.add_widget(window)
+        window.open_first_pair()
+        titles = [window.library.get(i).title for i, _ in window.panes.open_articles()]
+        assert titles == ["東岸港新航線首航", "东岸港新航线开通"]  # newest, then its companion
+        window.close()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.core.article import Article
+from duizhao.core.article import Article, ArticleSummary
 from duizhao.core.library import Library
 from duizhao.ui import theme
 from duizhao.ui.actions import Actions
@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.panes.set_text_font(theme.reading_font(s.font_family, s.font_size))
         self.panes.set_sync_scroll(s.sync_scroll)
         self.panes.set_pane_count(s.pane_count)
+        self.panes.set_current(self.panes.panes[0])  # reading starts on the left
         self.search_panel.set_sort_order(s.search_sort)
         if self.settings_path is not None:
             restore_geometry(self, self.settings_path.parent)
@@ -185,6 +186,20 @@ class MainWindow(QMainWindow):
             return False
         self.library_panel.select_id(article_id)
         return True
+
+    def open_first_pair(self) -> None:
+        """A first start: the newest article and another version of its story side
+        by side, so there is something to read and compare at once."""
+        first_id = self.library_panel.proxy.index(0, 0).data(ARTICLE_ID_ROLE)
+        rows = {row.id: row for row in self.library.summaries()}
+        if not isinstance(first_id, int) or first_id not in rows:
+            return
+        self.panes.open_article(first_id, self.panes.panes[0])
+        self.library_panel.select_id(first_id)
+        other = companion(rows[first_id], list(rows.values())[:2000])
+        if other is not None and len(self.panes.panes) > 1:
+            self.panes.open_article(other.id, self.panes.panes[1])
+            self.panes.set_current(self.panes.panes[0])
 
     @Slot(str)
     def show_message(self, text: str) -> None:
@@ -371,8 +386,27 @@ def show_later(window: MainWindow, article_ids: list[int]) -> None:
         else:
             window.restore_session()
         if not window.panes.open_articles():
-            first = window.library_panel.proxy.index(0, 0).data(ARTICLE_ID_ROLE)
-            if isinstance(first, int):
-                window.open_article(first)  # a first start: something to read at once
+            window.open_first_pair()
 
     QTimer.singleShot(0, go)
+
+
+def _bigrams(text: str) -> set[str]:
+    from duizhao.core.script import convert
+
+    plain = convert(text, "t2s")
+    return {plain[i : i + 2] for i in range(len(plain) - 1)}
+
+
+def companion(first: ArticleSummary, rows: list[ArticleSummary]) -> ArticleSummary | None:
+    """The article whose title shares most with ``first``'s, in either script:
+    another outlet's version of the same story, on a first start."""
+    wanted = _bigrams(first.title)
+    best, score = None, 0
+    for row in rows:
+        if row.id == first.id:
+            continue
+        shared = len(wanted & _bigrams(row.title))
+        if shared > score:
+            best, score = row, shared
+    return best
