@@ -302,3 +302,11 @@ def test_a_first_start_opens_two_versions_of_one_story(qtbot, tmp_path: Path) ->
         titles = [window.library.get(i).title for i, _ in window.panes.open_articles()]
         assert titles == ["東岸港新航線首航", "东岸港新航线开通"]  # newest, then its companion
         window.close()
+
+
+def test_warm_up_loads_the_segmenter_off_the_gui_thread(window: MainWindow, qtbot) -> None:
+    from duizhao.core.search import segmenter
+
+    window.warm_up()
+    qtbot.waitUntil(lambda: window.runner.active() == [], timeout=30000)
+    assert segmenter().ready

@@ -201,6 +201,21 @@ class MainWindow(QMainWindow):
             self.panes.open_article(other.id, self.panes.panes[1])
             self.panes.set_current(self.panes.panes[0])
 
+    def warm_up(self) -> None:
+        """Load the segmenter's dictionary and OpenCC's tables in the background once
+        the window is up, so the first search, import or view toggle does not pay."""
+
+        def work(_context: TaskContext) -> None:
+            from duizhao.core.article import Script
+            from duizhao.core.script import VIEWS, build_view
+            from duizhao.core.search import segmenter
+
+            segmenter().start()
+            for view in VIEWS:
+                build_view("预热", Script.SIMPLIFIED, view)
+
+        self.runner.read("warm up", work)
+
     @Slot(str)
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -387,6 +402,7 @@ def show_later(window: MainWindow, article_ids: list[int]) -> None:
             window.restore_session()
         if not window.panes.open_articles():
             window.open_first_pair()
+        QTimer.singleShot(800, window.warm_up)
 
     QTimer.singleShot(0, go)
 
