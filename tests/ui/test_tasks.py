@@ -157,3 +157,24 @@ def test_each_worker_has_its_own_library_connection(qtbot, runner: TaskRunner) -
     tasks = [runner.read(f"r{n}", work) for n in range(2)]
     qtbot.waitUntil(lambda: all(t.done for t in tasks), timeout=5000)
     assert len(set(libraries)) == 2
+
+
+def test_shutdown_lets_a_kept_write_finish_behind_a_cancelled_one(qtbot, tmp_path: Path) -> None:
+    runner = TaskRunner(tmp_path)
+    started = threading.Event()
+    saved: list[str] = []
+
+    def long_import(context: TaskContext) -> None:
+        started.set()
+        while True:
+            context.check()
+            time.sleep(0.005)
+
+    runner.write("import", long_import)
+    assert started.wait(5)
+    note = runner.write("save note", lambda _c: saved.append("note"), keep=True)
+    skipped = runner.write("reindex", lambda _c: saved.append("reindex"))
+    runner.shutdown()
+    assert saved == ["note"]
+    assert note.done
+    assert skipped.is_cancelled()

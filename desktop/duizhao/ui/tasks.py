@@ -96,6 +96,7 @@ class Task(QObject):
         self._cancel = threading.Event()
         self.future: Future[Any] | None = None
         self.writes = False
+        self.keep = False  # a short write the user made: finished even on shutdown
         self.done = False
 
     def cancel(self) -> None:
@@ -126,9 +127,14 @@ class TaskRunner(QObject):
         self._closed = False
         self._reported.connect(self._deliver)
 
-    def write(self, name: str, fn: Callable[[TaskContext], Any]) -> Task:
-        """Run ``fn`` on the writer thread, after every write submitted before it."""
-        return self._submit(self._writer, name, fn)
+    def write(self, name: str, fn: Callable[[TaskContext], Any], *, keep: bool = False) -> Task:
+        """Run ``fn`` on the writer thread, after every write submitted before it.
+
+        ``keep``: a short write of something the user typed or chose (a note, a
+        pin, a workspace): :meth:`shutdown` lets it finish instead of cancelling it."""
+        task = self._submit(self._writer, name, fn)
+        task.keep = keep
+        return task
 
     def read(self, name: str, fn: Callable[[TaskContext], Any]) -> Task:
         """Run read-only ``fn`` on the reader pool."""
@@ -146,11 +152,16 @@ class TaskRunner(QObject):
             task.cancel()
 
     def shutdown(self) -> None:
-        """Cancel everything and wait for the threads to finish (idempotent)."""
+        """Cancel everything but kept writes and wait for the threads (idempotent).
+
+        Cancelled work that has not started returns at once when its turn comes,
+        so kept writes queued behind it still run."""
         self._closed = True
-        self.cancel_all()
-        self._writer.shutdown(wait=True, cancel_futures=True)
+        for task in self._tasks:
+            if not task.keep:
+                task.cancel()
         self._readers.shutdown(wait=True, cancel_futures=True)
+        self._writer.shutdown(wait=True, cancel_futures=False)
         for task in list(self._tasks):
             if not task.done:
                 task.cancelled.emit()

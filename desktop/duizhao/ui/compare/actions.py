@@ -163,7 +163,7 @@ class CompareActions(QObject):
 
         what = "Note" if "note" in change else "Pin"
         return self._message_on_failure(
-            self.pane.runner.write(f"save {what}", work), f"{what} not saved"
+            self.pane.runner.write(f"save {what}", work, keep=True), f"{what} not saved"
         )
 
     # -- export ----------------------------------------------------------------------
@@ -208,6 +208,7 @@ class CompareActions(QObject):
         task = self.pane.runner.write(
             "save workspace",
             lambda context: save_workspace(context.library, name, ids, topic, state),
+            keep=True,
         )
         shown = " ".join(name.split())
         task.finished.connect(lambda _id: self._say(f"Saved workspace “{shown}”."))
