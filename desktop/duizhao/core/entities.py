@@ -440,19 +440,44 @@ def from_cache(data: str, text: str) -> list[Entity]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An article's entities and, when they were recognised just now, the cache
+    entry to store (``None`` when they came from the cache)."""
+
+    entities: list[Entity]
+    version: str
+    entry: str | None
+
+
+def find_entities(
+    library: Library, article: Article, recogniser: Recogniser | None = None
+) -> Found:
+    """An article's entities from the cache when it is current, else recognised
+    now; reads the library only (the window stores the entry through its writer)."""
+    recogniser = recogniser or default_recogniser()
+    version = recogniser.version()
+    cached = library.cached_entities(article.id, version, article.content_hash)
+    if cached is not None:
+        return Found(from_cache(cached, article.text), version, None)
+    entities = recogniser.recognise(article.text, article.script)
+    return Found(entities, version, to_cache(entities))
+
+
+def remember_entities(library: Library, article: Article, found: Found) -> None:
+    """Store a fresh recognition from :func:`find_entities` in the cache."""
+    if found.entry is not None:
+        library.store_entities(article.id, found.version, article.content_hash, found.entry)
+
+
 def article_entities(
     library: Library, article: Article, recogniser: Recogniser | None = None
 ) -> list[Entity]:
     """An article's entities, from the cache when it is current, else
     recognised now and stored."""
-    recogniser = recogniser or default_recogniser()
-    version = recogniser.version()
-    cached = library.cached_entities(article.id, version, article.content_hash)
-    if cached is not None:
-        return from_cache(cached, article.text)
-    entities = recogniser.recognise(article.text, article.script)
-    library.store_entities(article.id, version, article.content_hash, to_cache(entities))
-    return entities
+    found = find_entities(library, article, recogniser)
+    remember_entities(library, article, found)
+    return found.entities
 
 
 def analyse_library(

@@ -11,17 +11,21 @@ articles dropped onto a pane from the library list.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from duizhao.core.article import Article, Entity
+from duizhao.core.article import Article
 from duizhao.core.library import ArticleNotFound, LibraryError
 from duizhao.core.script import ViewCache
 from duizhao.ui.models import article_ids_from_mime
 from duizhao.ui.reader import ReadingPane
 from duizhao.ui.tasks import TaskContext, TaskRunner
+
+if TYPE_CHECKING:
+    from duizhao.core.entities import Found  # the recogniser loads on first use
 
 MIN_PANES = 1
 MAX_PANES = 4
@@ -155,7 +159,7 @@ class PaneArea(QWidget):
         if self.selected_entity is not None:
             pane.set_selected_entity(self.selected_entity)
         self.set_current(pane)
-        self._fetch_entities(pane, article)
+        self._fetch_entities(article)
         self.article_opened.emit(article_id)
         return pane
 
@@ -183,35 +187,28 @@ class PaneArea(QWidget):
             self.set_current(pane)
         return pane
 
-    def _fetch_entities(self, pane: ReadingPane, article: Article) -> None:
+    def _fetch_entities(self, article: Article) -> None:
         """Entities come from the library's cache or the recogniser, off the GUI thread;
         a fresh recognition is stored back through the writer."""
 
-        def work(context: TaskContext) -> tuple[list[Entity], str | None, str | None]:
-            from duizhao.core import entities as ner
+        def work(context: TaskContext) -> Found:
+            from duizhao.core.entities import find_entities
 
-            recogniser = ner.default_recogniser()
-            version = recogniser.version()
-            cached = context.library.cached_entities(article.id, version, article.content_hash)
-            if cached is not None:
-                return ner.from_cache(cached, article.text), None, None
-            found = recogniser.recognise(article.text, article.script)
-            return found, version, ner.to_cache(found)
+            return find_entities(context.library, article)
 
         task = self.runner.read(f"entities of #{article.id}", work)
 
-        def done(result: tuple[list[Entity], str | None, str | None]) -> None:
-            found, version, data = result
+        def done(found: Found) -> None:
             for p in self.panes:
                 if p.article is not None and p.article.content_hash == article.content_hash:
-                    p.set_entities(found, article_id=p.article_id)
-            if version is not None and data is not None:
-                self.runner.write(
-                    f"store entities of #{article.id}",
-                    lambda c: c.library.store_entities(
-                        article.id, version, article.content_hash, data
-                    ),
-                )
+                    p.set_entities(found.entities, article_id=p.article_id)
+            if found.entry is not None:
+                self.runner.write(f"store entities of #{article.id}", lambda c: store(c, found))
+
+        def store(context: TaskContext, found: Found) -> None:
+            from duizhao.core.entities import remember_entities
+
+            remember_entities(context.library, article, found)
 
         task.finished.connect(done)
         task.failed.connect(lambda m: self.message.emit(f"Entities not available: {m}"))
