@@ -310,3 +310,13 @@ def test_warm_up_loads_the_segmenter_off_the_gui_thread(window: MainWindow, qtbo
     window.warm_up()
     qtbot.waitUntil(lambda: window.runner.active() == [], timeout=30000)
     assert segmenter().ready
+
+
+def test_the_menus_tick_what_the_settings_turned_on(qtbot, library: Library) -> None:
+    window = MainWindow(library, Settings(sync_scroll=True))
+    qtbot.add_widget(window)
+    assert window.actions.by_name["sync_scroll"].isChecked()
+    assert window.actions.by_name["theme_light"].isChecked()
+    quiet = MainWindow(library, Settings(sync_scroll=False))
+    qtbot.add_widget(quiet)
+    assert not quiet.actions.by_name["sync_scroll"].isChecked()

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self._connect()
         self._apply_settings()
+        self.actions.sync_checks()
         self.reload()
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -190,13 +191,15 @@ class MainWindow(QMainWindow):
     def open_first_pair(self) -> None:
         """A first start: the newest article and another version of its story side
         by side, so there is something to read and compare at once."""
+        model = self.library_panel.model  # the summaries the list already holds
         first_id = self.library_panel.proxy.index(0, 0).data(ARTICLE_ID_ROLE)
-        rows = {row.id: row for row in self.library.summaries()}
-        if not isinstance(first_id, int) or first_id not in rows:
+        row = model.row_of(first_id) if isinstance(first_id, int) else None
+        if row is None:
             return
         self.panes.open_article(first_id, self.panes.panes[0])
         self.library_panel.select_id(first_id)
-        other = companion(rows[first_id], list(rows.values())[:2000])
+        rows = [model.summary(r) for r in range(min(model.rowCount(), 2000))]
+        other = companion(model.summary(row), rows)
         if other is not None and len(self.panes.panes) > 1:
             self.panes.open_article(other.id, self.panes.panes[1])
             self.panes.set_current(self.panes.panes[0])
