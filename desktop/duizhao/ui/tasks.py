@@ -147,10 +147,6 @@ class TaskRunner(QObject):
     def busy_writing(self) -> bool:
         return any(t.writes for t in self._tasks)
 
-    def cancel_all(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-
     def shutdown(self) -> None:
         """Cancel everything but kept writes and wait for the threads (idempotent).
 

@@ -65,6 +65,15 @@ def find_all(
     return spans
 
 
+def tool_button(parent: QWidget, text: str, tip: str) -> QToolButton:
+    """A flat text button of the pane's bars (find, header)."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAutoRaise(True)
+    return button
+
+
 class FindBar(QWidget):
     """The find bar under a pane's text; see the module docstring."""
 
@@ -93,11 +102,11 @@ class FindBar(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
         self.count_label.setMinimumWidth(70)
-        self.previous_button = self._button("↑", "Previous match (Shift+Enter, Shift+F3)")
+        self.previous_button = tool_button(self, "↑", "Previous match (Shift+Enter, Shift+F3)")
         self.previous_button.clicked.connect(self.find_previous)
-        self.next_button = self._button("↓", "Next match (Enter, F3)")
+        self.next_button = tool_button(self, "↓", "Next match (Enter, F3)")
         self.next_button.clicked.connect(self.find_next)
-        close = self._button("✕", "Close (Esc)")
+        close = tool_button(self, "✕", "Close (Esc)")
         close.clicked.connect(self.close_bar)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -111,13 +120,6 @@ class FindBar(QWidget):
         layout.addWidget(self.any_script)
         layout.addWidget(close)
         self.hide()
-
-    def _button(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        return button
 
     # -- what the pane calls -----------------------------------------------------
 

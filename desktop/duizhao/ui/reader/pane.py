@@ -43,14 +43,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from duizhao.core.article import Article, Entity
 from duizhao.core.script import View, ViewCache
-from duizhao.ui.reader.findbar import FindBar
+from duizhao.ui.reader.findbar import FindBar, tool_button
 from duizhao.ui.reader.header import VIEW_LABELS, header_html
 from duizhao.ui.reader.highlighter import spans_in_view
 from duizhao.ui.reader.marks import MarkPainter
@@ -108,11 +107,11 @@ class ReadingPane(QWidget):
             self.selector.addItem(label, name)
         self.selector.setToolTip("Script view of this pane")
         self.selector.currentIndexChanged.connect(self._on_selector)
-        self.sidebar_button = self._tool_button("实体", "Show or hide the entity list")
+        self.sidebar_button = tool_button(self, "实体", "Show or hide the entity list")
         self.sidebar_button.setCheckable(True)
         self.sidebar_button.setChecked(True)
         self.sidebar_button.toggled.connect(self.set_sidebar_visible)
-        self.close_button = self._tool_button("✕", "Close this pane")
+        self.close_button = tool_button(self, "✕", "Close this pane")
         self.close_button.setObjectName("closePane")
         self.close_button.clicked.connect(self.close_requested)
         top = QHBoxLayout()
@@ -158,13 +157,6 @@ class ReadingPane(QWidget):
             self.findbar.find_previous
         )
         self._apply_font()
-
-    def _tool_button(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        return button
 
     def _action(self, text: str, keys: QKeySequence.StandardKey) -> QAction:
         action = QAction(text, self)
