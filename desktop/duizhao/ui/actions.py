@@ -158,9 +158,11 @@ class Actions:
             action.setChecked(True)
 
     def sync_checks(self) -> None:
+        """Tick what the settings turned on: synchronised scrolling, the theme in use."""
         w = self.window
         self.by_name["sync_scroll"].setChecked(w.panes.sync_scroll)
-        self.by_name[f"theme_{'dark' if w.settings.theme == 'dark' else 'light'}"].setChecked(True)
+        dark = w.panes.dark
+        self.by_name[f"theme_{'dark' if dark else 'light'}"].setChecked(True)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         rows = []

@@ -26,7 +26,6 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -38,10 +37,8 @@ from duizhao.core.article import ArticleSummary, Script
 from duizhao.core.script import convert
 from duizhao.ui.models.roles import (
     ARTICLE_ID_ROLE,
-    ARTICLE_MIME_TYPES,
-    DRAGGABLE_ITEM,
     SORT_ROLE,
-    article_mime_data,
+    ArticleDragSource,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,7 +75,7 @@ def _keys(rows: Sequence[ArticleSummary]) -> list[tuple[str, str]]:
     return list(zip(titles, sources, strict=True))
 
 
-class LibraryTableModel(QAbstractTableModel):
+class LibraryTableModel(ArticleDragSource, QAbstractTableModel):
     """Article summaries as rows; ``ARTICLE_ID_ROLE`` gives the id of any cell."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -221,22 +218,8 @@ class LibraryTableModel(QAbstractTableModel):
             return _ORDER[row.script]
         return row.chars
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return DRAGGABLE_ITEM
-
-    # -- drag ------------------------------------------------------------------
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return ARTICLE_MIME_TYPES
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
-        rows = sorted({i.row() for i in indexes if i.isValid() and i.model() is self})
-        return article_mime_data([self._rows[r].id for r in rows])
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.CopyAction
+    def article_at(self, row: int) -> int:
+        return self._rows[row].id
 
     # -- sorting ---------------------------------------------------------------
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: A value that sorts a column the way a reader expects (see the model).
@@ -26,6 +27,27 @@ DRAGGABLE_ITEM = (
     | Qt.ItemFlag.ItemIsDragEnabled
     | Qt.ItemFlag.ItemNeverHasChildren
 )
+
+
+class ArticleDragSource:
+    """Mixin for an item model whose rows are articles (put it before the Qt
+    base class): its items drag as article ids. Subclasses give ``article_at``."""
+
+    def article_at(self, row: int) -> int:
+        raise NotImplementedError
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return DRAGGABLE_ITEM if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return ARTICLE_MIME_TYPES
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        rows = sorted({i.row() for i in indexes if i.isValid() and i.model() is self})
+        return article_mime_data([self.article_at(r) for r in rows])
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction
 TEXT_PREFIX = "duizhao:"
 _TEXT_ID = re.compile(r"^\s*duizhao:(\d+)\s*$", re.M)
 

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,9 +27,7 @@ from duizhao.core.hits import Hit
 from duizhao.core.snippets import Fragment
 from duizhao.ui.models.roles import (
     ARTICLE_ID_ROLE,
-    ARTICLE_MIME_TYPES,
-    DRAGGABLE_ITEM,
-    article_mime_data,
+    ArticleDragSource,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,7 +70,7 @@ def hit_plain(hit: Hit) -> str:
     return "\n".join([hit.title, *(f.text.replace("\n", " ") for f in hit.fragments)])
 
 
-class SearchResultsModel(QAbstractListModel):
+class SearchResultsModel(ArticleDragSource, QAbstractListModel):
     """The hits of the latest search, best first (or newest first)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -120,17 +117,5 @@ class SearchResultsModel(QAbstractListModel):
             return made
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return DRAGGABLE_ITEM
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return ARTICLE_MIME_TYPES
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        return article_mime_data([self._hits[r].id for r in rows])
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.CopyAction
+    def article_at(self, row: int) -> int:
+        return self._hits[row].id
