@@ -169,13 +169,14 @@ def make_icons() -> None:
 
 
 def make_jieba_cache() -> None:
-    """jieba's dictionary cache, built once here and shipped in the bundle."""
+    """The segmenter's dictionary cache (duizhao.core.segment), built here, shipped."""
     target = BUILD / "jieba-cache"
     target.mkdir(parents=True, exist_ok=True)
     run(
         sys.executable,
         "-c",
-        "import sys, jieba; t = jieba.Tokenizer(); t.tmp_dir = sys.argv[1]; t.initialize()",
+        "import sys, pathlib; from duizhao.core.segment import Segmenter; "
+        "Segmenter(pathlib.Path(sys.argv[1])).start()",
         target,
     )
 

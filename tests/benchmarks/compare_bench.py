@@ -33,7 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "desktop"))
 
-from duizhao.core.claims import SEGMENTER  # noqa: E402
+from duizhao.core.claims import current_segmenter  # noqa: E402
 from duizhao.core.compare import compare  # noqa: E402
 from duizhao.core.entities import default_recogniser  # noqa: E402
 from duizhao.core.gazetteer import default_gazetteer  # noqa: E402
@@ -174,7 +174,7 @@ def run(repeat: int, articles: tuple[int, int]) -> dict[str, Any]:
     small, large = articles
     # the model and the dictionary load once per process, not per comparison
     default_recogniser().start()
-    SEGMENTER.start()
+    current_segmenter().start()
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

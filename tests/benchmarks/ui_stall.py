@@ -32,11 +32,18 @@ whatever the switch interval or yielding, because Whoosh's ``SortingPool.save``
 sorts its whole in-memory pool of postings (up to ``limitmb=128``) with one
 ``list.sort()`` — a single C call that holds the GIL. Sorting in chunks
 (:mod:`duizhao.core.postings`, now installed by the search module) removes
-that call at the same indexing speed and gives identical search results; what
-remained were gaps of 130-320 ms in the middle of indexing that are neither one
-long C call (a C-call profiler on the worker finds none) nor the garbage
-collector (full passes are 30-65 ms). The first import of a process also
-stalls 90-220 ms once, loading jieba's dictionary (one ``marshal.load``).
+that call at the same indexing speed and gives identical search results.
+What remained were gaps of 130-350 ms that were no single long call either: a
+Python watchdog thread was starved as long as the GUI thread. CPython's GIL
+hand-over was the cause (:mod:`duizhao.core.yielding`): a waiting thread only
+asks the holder to let go if nobody took the GIL during its 5 ms wait, and a
+worker flushing 8 KB file buffers drops and retakes it every fraction of a
+millisecond. Whoosh now writes through 1 MB buffers and the worker breathes
+(a 0.2 ms sleep every 15 ms of work): longest gap 54-61 ms, of which the
+garbage collector's full passes are the rest (``gc-off``: 36-37 ms). The
+first import of a process loaded jieba's dictionary with one 0.3-0.5 s
+``marshal.load``; it now loads in chunks (:mod:`duizhao.core.segment`), and
+the cold-start row stays near 30 ms.
 
     .venv/bin/python tests/benchmarks/ui_stall.py                  # 1,000 articles
     .venv/bin/python tests/benchmarks/ui_stall.py --articles 20 --variants default

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from duizhao.core import search
+from duizhao.core import search, segment
 from duizhao.core.ingest import parse
 from duizhao.core.ingest.importer import import_paths
 from duizhao.core.library import Library
@@ -115,7 +115,7 @@ NEW_ARTICLE = md(
 def shared_segmenter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """One jieba start for the module; the segmenter in use before is put back."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "_segmenter", None)
+        patch.setattr(segment, "_shared", None)
         search.use_segmenter(Segmenter(tmp_path_factory.mktemp("jieba")))
         yield
 

@@ -7,6 +7,7 @@ Every Chinese sentence here was written for these tests.
 
 from __future__ import annotations
 
+import marshal
 import tempfile
 import threading
 from pathlib import Path
@@ -18,7 +19,13 @@ from hypothesis import strategies as st
 
 from duizhao.core.article import Script
 from duizhao.core.script import analysis_view, convert
-from duizhao.core.segment import Segmenter, Token
+from duizhao.core.segment import (
+    CACHE_FILE,
+    Segmenter,
+    Token,
+    _header,
+    load_prefix_cache,
+)
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -75,9 +82,54 @@ def test_cache_is_written_under_the_given_directory_and_not_in_tmp(
 
     assert seg.ready is True
     assert [w.text for w in words][-1] == "。"
-    assert (cache / "jieba.cache").is_file()
-    assert (cache / "jieba.cache").stat().st_size > 1_000_000
+    assert (cache / CACHE_FILE).is_file()
+    assert (cache / CACHE_FILE).stat().st_size > 1_000_000
     assert list(system_tmp.iterdir()) == []
+
+
+def test_the_cache_loads_back_to_the_dictionary_jieba_builds(cache_dir: Path) -> None:
+    Segmenter(cache_dir=cache_dir).start()  # writes the cache if the fixture's dir had none
+    reloaded = Segmenter(cache_dir=cache_dir)
+    freq, total = reloaded.frequencies()
+    built = jieba.Tokenizer()
+    with built.get_dict_file() as dictionary:
+        expected_freq, expected_total = built.gen_pfdict(dictionary)
+    assert total == expected_total
+    assert freq == expected_freq
+    assert reloaded.cut("图书馆明天开门") == [(0, 3), (3, 5), (5, 7)]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not marshal at all", marshal.dumps(("another-format/9", "0.42.1"))],
+    ids=["empty", "garbage", "other-format"],
+)
+def test_a_damaged_or_foreign_cache_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / CACHE_FILE).write_bytes(damage)
+    seg = Segmenter(cache_dir=cache)
+    assert seg.cut("图书馆明天开门") == [(0, 3), (3, 5), (5, 7)]
+    assert load_prefix_cache(cache / CACHE_FILE, _header()) is not None  # rewritten whole
+
+
+def test_a_cache_cut_short_is_rebuilt(cache_dir: Path, tmp_path: Path) -> None:
+    Segmenter(cache_dir=cache_dir).start()
+    whole = (cache_dir / CACHE_FILE).read_bytes()
+    cache = tmp_path / "short"
+    cache.mkdir()
+    (cache / CACHE_FILE).write_bytes(whole[: len(whole) // 2])
+    assert load_prefix_cache(cache / CACHE_FILE, _header()) is None
+    assert Segmenter(cache_dir=cache).cut("图书馆明天开门") == [(0, 3), (3, 5), (5, 7)]
+    assert (cache / CACHE_FILE).read_bytes() == whole
+
+
+def test_a_cache_dir_that_cannot_be_made_still_segments(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    cache = blocker / "cache"  # cannot be created, even by root
+    assert Segmenter(cache_dir=cache).cut("图书馆明天开门") == [(0, 3), (3, 5), (5, 7)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
 def test_start_makes_it_ready(cache_dir: Path) -> None:
@@ -92,17 +144,12 @@ def test_start_is_idempotent_and_thread_safe(
     cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made: list[object] = []
-    initialised: list[object] = []
     real = jieba.Tokenizer
 
     class Counting(real):  # type: ignore[misc, valid-type]
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             made.append(self)
-
-        def initialize(self, *args: object, **kwargs: object) -> None:
-            initialised.append(self)
-            super().initialize(*args, **kwargs)
 
     monkeypatch.setattr(jieba, "Tokenizer", Counting)
     seg = Segmenter(cache_dir=cache_dir)
@@ -127,8 +174,6 @@ def test_start_is_idempotent_and_thread_safe(
     assert not any(thread.is_alive() for thread in threads)
     assert errors == []
     assert len(made) == 1
-    assert initialised
-    assert set(map(id, initialised)) == {id(made[0])}
     assert len(results) == 4
     assert all(r == results[0] for r in results)
 

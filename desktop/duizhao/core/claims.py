@@ -28,7 +28,7 @@ from duizhao.core.lexicon import (
 )
 from duizhao.core.quantities import Quantity, When, parse_dates, parse_numbers
 from duizhao.core.script import analysis_view, convert
-from duizhao.core.segment import Segmenter, sentences
+from duizhao.core.segment import sentences, shared_segmenter, use_shared_segmenter
 from duizhao.core.topic_keys import topic_keys
 
 
@@ -71,18 +71,8 @@ class Document:
     entities: tuple[Any, ...] = ()  # duizhao.core.entities.Entity
 
 
-SEGMENTER = Segmenter()
-
-
-def set_segmenter(segmenter: Segmenter) -> None:
-    """Use ``segmenter`` (for instance one with the app's cache dir) from now on."""
-    global SEGMENTER
-    SEGMENTER = segmenter
-
-
-def current_segmenter() -> Segmenter:
-    """The segmenter claims are cut with (see :func:`set_segmenter`)."""
-    return SEGMENTER
+set_segmenter = use_shared_segmenter  # the one search cuts with, too
+current_segmenter = shared_segmenter
 
 
 # -- claims --------------------------------------------------------------------
@@ -121,7 +111,7 @@ def _fingerprint(doc: Document) -> tuple[object, ...]:
     spans = tuple(
         (e.start, e.end, e.entity_id, getattr(e, "type", ""), e.canonical) for e in doc.entities
     )
-    return (doc.id, doc.script, doc.text, hash(spans), id(SEGMENTER))
+    return (doc.id, doc.script, doc.text, hash(spans), id(current_segmenter()))
 
 
 def extract_claims(doc: Document) -> list[Claim]:
@@ -169,18 +159,19 @@ def _extract(doc: Document) -> list[Claim]:
         if score < 1.5:
             continue
         terms: dict[str, str] = {}
-        words = [norm[s:e2] for s, e2 in SEGMENTER.cut(norm)]
+        segmenter = current_segmenter()
+        words = [norm[s:e2] for s, e2 in segmenter.cut(norm)]
         for word in words:
             if len(word) < 2 or word in STOPWORDS or not re.search(r"[\u4e00-\u9fff]", word):
                 continue
             if re.search(r"\d", word):
                 continue
             terms["t:" + canon(word)] = canon(word)
-            for sub_start, sub_end in SEGMENTER.subwords(word):  # 象征 in 象征性
+            for sub_start, sub_end in segmenter.subwords(word):  # 象征 in 象征性
                 sub = word[sub_start:sub_end]
                 if sub not in STOPWORDS:
                     terms.setdefault("t:" + canon(sub), canon(sub))
-        about = topic_keys(norm, words, ids, SEGMENTER)
+        about = topic_keys(norm, words, ids, segmenter)
         claims.append(
             Claim(
                 doc.id,

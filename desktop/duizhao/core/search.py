@@ -48,8 +48,9 @@ from duizhao.core.article import Article, Script
 from duizhao.core.hits import Hit, Results, SearchBusy, SearchError
 from duizhao.core.library import ArticleNotFound, Library
 from duizhao.core.script import ViewCache, analysis_view, convert, converter_version
-from duizhao.core.segment import Segmenter
+from duizhao.core.segment import shared_segmenter, use_shared_segmenter
 from duizhao.core.snippets import fragments, highlights, pattern_for
+from duizhao.core.yielding import breathe
 
 log = logging.getLogger(__name__)
 postings.install()  # no GIL-holding sort of the whole posting pool while indexing
@@ -70,20 +71,8 @@ Progress = Callable[[int, int], None]
 
 # -- analysis ---------------------------------------------------------------------
 
-_segmenter: Segmenter | None = None
-
-
-def use_segmenter(segmenter: Segmenter) -> None:
-    """The segmenter analysis uses (the app passes one with its own cache dir)."""
-    global _segmenter
-    _segmenter = segmenter
-
-
-def segmenter() -> Segmenter:
-    global _segmenter
-    if _segmenter is None:
-        _segmenter = Segmenter()
-    return _segmenter
+use_segmenter = use_shared_segmenter  # the app passes one with its own cache dir
+segmenter = shared_segmenter
 
 
 _WORDISH = re.compile(r"[^\W_]")
@@ -420,6 +409,7 @@ class SearchIndex:
                 if cancelled is not None and cancelled():
                     break
                 writer.add_document(**self._fields(article))  # stale copies deleted above
+                breathe()  # a GUI thread waiting for the GIL gets it (core.yielding)
                 done += 1
                 if progress is not None:
                     progress(index, total)

@@ -4,7 +4,9 @@ Segmentation
     :class:`Segmenter` wraps a private ``jieba.Tokenizer``: its dictionary
     cache lives in the directory the caller gives (the app's cache dir, never
     ``/tmp``), and the dictionary loads on first use or on :meth:`Segmenter.start`
-    (call it from a worker thread so a window never waits for it). Words are
+    (call it from a worker thread so a window never waits for it), in chunks
+    from our own cache. Search and comparison share one segmenter
+    (:func:`shared_segmenter`): a dictionary is 65 MB of Python objects. Words are
     cut from the normalised Simplified analysis text, so one dictionary serves
     both scripts, and mapped back to the original.
 
@@ -20,9 +22,13 @@ Sentences
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import marshal
+import os
 import re
 import shutil
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +37,7 @@ from typing import Any
 from duizhao.core.article import Script
 from duizhao.core.resources import ResourceError, resource_path
 from duizhao.core.script import View, analysis_view
+from duizhao.core.yielding import breathe
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +48,17 @@ class Token:
     norm: str  # the word in the analysis text (normalised Simplified)
 
 
-#: jieba's name for the cache of its default dictionary.
-CACHE_FILE = "jieba.cache"
+#: Our cache of jieba's prefix dictionary: a marshal stream of a header and
+#: :data:`CHUNK`-entry dicts. jieba's own cache is one marshal record whose load
+#: holds the GIL for 0.3-0.5 s (500,000 entries), which a window whose worker
+#: loads it freezes for; loaded in chunks, with a breath between them
+#: (:mod:`duizhao.core.yielding`), the GUI thread gets in every few milliseconds.
+CACHE_FILE = "jieba-prefix.chunks"
+CACHE_FORMAT = "duizhao-jieba-prefix/1"
+CHUNK = 10_000
 #: A packaged build ships that cache (packaging/build.py makes it), so a first
 #: start loads the dictionary in a fraction of the time it takes to build it.
-SHIPPED_CACHE = "cache/jieba.cache"
+SHIPPED_CACHE = "cache/" + CACHE_FILE
 
 
 def _seed_cache(target: Path) -> None:
@@ -56,7 +69,48 @@ def _seed_cache(target: Path) -> None:
         if shipped.is_file():
             shutil.copyfile(shipped, target)
     except (ResourceError, OSError):
-        pass  # jieba builds the cache itself, a second slower
+        pass  # the cache is built from jieba's dictionary, a second slower
+
+
+def _header() -> tuple[str, str]:
+    import jieba  # the default dictionary is part of jieba's release
+
+    return (CACHE_FORMAT, jieba.__version__)
+
+
+def load_prefix_cache(path: Path, header: tuple[str, str]) -> tuple[dict[str, int], int] | None:
+    """The prefix dictionary and its total from ``path``; None if absent, stale or damaged."""
+    try:
+        with path.open("rb", buffering=1 << 20) as f:
+            if tuple(marshal.load(f)) != header:
+                return None
+            total, chunks = marshal.load(f)
+            freq: dict[str, int] = {}
+            for _ in range(chunks):
+                freq.update(marshal.load(f))
+                breathe()
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return freq, total
+
+
+def save_prefix_cache(
+    path: Path, header: tuple[str, str], freq: dict[str, int], total: int
+) -> None:
+    """Write the prefix dictionary in chunks, atomically (a reader never sees half)."""
+    items = list(freq.items())
+    chunks = [dict(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        with partial.open("wb") as f:
+            marshal.dump(header, f)
+            marshal.dump((total, len(chunks)), f)
+            for chunk in chunks:
+                marshal.dump(chunk, f)
+        os.replace(partial, path)
+    except OSError:  # a read-only or missing cache dir: build it again next time
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 class Segmenter:
@@ -82,12 +136,26 @@ class Segmenter:
 
             logging.getLogger("jieba").setLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
+            folder = self.cache_dir or Path(tempfile.gettempdir())
+            cache = folder / CACHE_FILE
+            header = _header()
             if self.cache_dir is not None:
-                self.cache_dir.mkdir(parents=True, exist_ok=True)
-                tokenizer.tmp_dir = str(self.cache_dir)
-                _seed_cache(self.cache_dir / CACHE_FILE)
-            tokenizer.initialize()
+                with contextlib.suppress(OSError):
+                    self.cache_dir.mkdir(parents=True, exist_ok=True)
+                _seed_cache(cache)
+            loaded = load_prefix_cache(cache, header)
+            if loaded is None:
+                with tokenizer.get_dict_file() as dictionary:
+                    loaded = tokenizer.gen_pfdict(dictionary)
+                save_prefix_cache(cache, header, *loaded)
+            tokenizer.FREQ, tokenizer.total = loaded
+            tokenizer.initialized = True
             self._tokenizer = tokenizer
+
+    def frequencies(self) -> tuple[dict[str, int], int]:
+        """jieba's word counts (0 marks a prefix that is not a word) and their total."""
+        self.start()
+        return self._tokenizer.FREQ, int(self._tokenizer.total) or 1
 
     def cut(self, text: str) -> list[tuple[int, int]]:
         """Word spans of ``text`` as it is (no script normalisation)."""
@@ -236,3 +304,20 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+_shared: Segmenter | None = None
+
+
+def shared_segmenter() -> Segmenter:
+    """The segmenter search and comparison cut with (one dictionary in memory)."""
+    global _shared
+    if _shared is None:
+        _shared = Segmenter()
+    return _shared
+
+
+def use_shared_segmenter(segmenter: Segmenter) -> None:
+    """Cut with ``segmenter`` from now on (the app passes one with its cache dir)."""
+    global _shared
+    _shared = segmenter

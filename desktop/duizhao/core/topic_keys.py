@@ -85,11 +85,7 @@ def topic_canon(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _frequencies(segmenter: Segmenter) -> tuple[Mapping[str, int], int]:
-    segmenter.start()
-    tokenizer = segmenter._tokenizer  # jieba's own word frequencies
-    freq: Mapping[str, int] = getattr(tokenizer, "FREQ", {})
-    total = int(getattr(tokenizer, "total", 0)) or 1
-    return freq, total
+    return segmenter.frequencies()  # jieba's own word counts
 
 
 _TIME_FRAGMENT = re.compile(r"[年月日号时点周][起前后底初中末内止间]")

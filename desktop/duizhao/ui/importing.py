@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from duizhao.core.article import ImportResult, ImportStatus
 from duizhao.core.ingest.importer import Candidate, ImportOptions, collect, import_one
+from duizhao.core.yielding import breathe
 from duizhao.ui.tasks import Task, TaskContext, TaskRunner
 
 __all__ = [
@@ -227,7 +227,7 @@ class ImportController(QObject):
             job.results.append(import_one(library, candidate, self.options))
             context.progress(done, total, candidate.path.name)
             if self.yield_between_files:
-                time.sleep(0)  # let the GUI thread take the GIL between files
+                breathe()  # let the GUI thread take the GIL (duizhao.core.yielding)
         if not any(r.status is ImportStatus.IMPORTED for r in job.results):
             return outcome
         self.phase_changed.emit(PHASE_INDEXING)

@@ -1,0 +1,40 @@
+"""Letting other threads in: how a long job in a worker thread shares the GIL.
+
+The window runs imports and indexing in a worker thread that shares the GIL
+with the GUI thread. CPython hands the GIL over on request: a thread that
+wants it waits one switch interval (5 ms), then asks the holder to drop it.
+But it only asks if nobody else took the GIL in the meantime, and a worker
+that drops the GIL around short system calls and takes it straight back — a
+buffered file flushed every 8 KB, an SQLite row fetched — counts as somebody.
+So a busy worker doing frequent small I/O can keep the GUI thread waiting
+for hundreds of milliseconds without ever holding the GIL for long
+(``tests/benchmarks/ui_stall.py`` measured 130-350 ms while Whoosh wrote its
+posting runs; a watchdog thread starved the same way).
+
+Two remedies, both used by the search index: write in large blocks (fewer
+hand-overs to race for, :mod:`duizhao.core.postings`), and :func:`breathe`
+— a real sleep of a fraction of a millisecond once per :data:`EVERY` seconds
+of work, which the waiting thread always wins. Its cost is about 1% of the
+worker's time; the GUI thread, when it wants nothing, costs nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+EVERY = 0.015  # seconds of work between two breaths
+PAUSE = 0.0002  # seconds the worker lets go of the GIL for
+
+_state = threading.local()
+
+
+def breathe() -> None:
+    """Let a waiting thread take the GIL if this one has worked for :data:`EVERY`."""
+    now = time.perf_counter()
+    last = getattr(_state, "last", None)
+    if last is None:
+        _state.last = now
+    elif now - last >= EVERY:
+        time.sleep(PAUSE)
+        _state.last = time.perf_counter()
