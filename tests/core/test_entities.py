@@ -270,6 +270,42 @@ def test_two_names_run_together_are_cut_apart() -> None:
     ]
 
 
+def test_a_list_of_names_run_together_is_cut_into_each_name() -> None:
+    text = "周明远李海涛陈立"
+    assert mentioned(text, [(text, "PER")]) == [
+        ("周明远", "PERSON"),
+        ("李海涛", "PERSON"),
+        ("陈立", "PERSON"),
+    ]
+    # no surname where a cut would have to fall: left alone
+    assert mentioned("周明远说话人", [("周明远说话人", "PER")]) == [("周明远说话人", "PERSON")]
+
+
+def test_a_single_character_after_a_full_name_is_not_joined_to_it() -> None:
+    tagged = [("周明远", "PER"), ("李", "PER"), ("说", "v")]
+    assert mentioned("周明远李说", tagged) == [("周明远", "PERSON"), ("李", "PERSON")]
+
+
+def test_session_and_congress_numbers_belong_to_the_organisation() -> None:
+    text = "第三届海滨市人民代表大会开幕"
+    tagged = [("第三", "m"), ("届", "q"), ("海滨市人民代表大会", "ORG"), ("开幕", "v")]
+    assert mentioned(text, tagged) == [("第三届海滨市人民代表大会", "ORG")]
+    text = "海滨工党第七次全国代表大会"
+    tagged = [("海滨工党", "ORG"), ("第七", "m"), ("次", "q"), ("全国代表大会", "ORG")]
+    assert mentioned(text, tagged) == [("海滨工党第七次全国代表大会", "ORG")]
+    assert mentioned("海滨工党十二大", [("海滨工党", "ORG"), ("十二大", "m")]) == [
+        ("海滨工党十二大", "ORG")
+    ]
+    university = mentioned("海滨工党十二大学", [("海滨工党", "ORG"), ("十二", "m"), ("大学", "n")])
+    assert ("海滨工党十二大", "ORG") not in university
+
+
+def test_a_joint_body_keeps_its_first_partner() -> None:
+    text = "智利—海滨友好协会"
+    tagged = [("智利", "LOC"), ("—", "w"), ("海滨友好协会", "ORG")]
+    assert mentioned(text, tagged) == [("智利—海滨友好协会", "ORG")]
+
+
 def test_particles_punctuation_and_titles_are_trimmed() -> None:
     assert mentioned("“海滨市”的", [("“海滨市”的", "LOC")]) == [("海滨市", "PLACE")]
     assert mentioned("周主席说", [("周主席", "PER"), ("说", "v")]) == [("周", "PERSON")]

@@ -82,7 +82,7 @@ if TYPE_CHECKING:
     from duizhao.core.library import Library
 
 #: Bump when what the recogniser returns changes; cached results are then redone.
-VERSION = 1
+VERSION = 2  # 2: lists of names cut apart, numbered sessions and joint bodies kept
 TYPES = ENTITY_TYPES
 _FROM_LAC = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 _COMMON_TAGS = frozenset({"n", "nz", "nw", "vn", "v", "s", "an", "a"})

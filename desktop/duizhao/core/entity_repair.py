@@ -4,10 +4,10 @@ What is repaired (all in the normalised Simplified analysis text)
     - a person's name LAC cut in two is joined: across a middle dot
       (唐纳德 · 特朗普), where one part is a single character (a surname cut
       off its given name), or after a common Japanese family name (高市 +
-      早苗); two full names LAC ran together (five or six characters where
-      both halves start with a common Chinese surname) are cut apart — two
-      Chinese two-character names side by side are left as two, since
-      Chinese writes lists of names that way;
+      早苗), but a single character after a full name is not joined to it;
+      a list of Chinese names LAC ran together (周明远李海涛陈立: five to
+      fifteen characters that cut into surname-led names in one way) is cut
+      into its names;
     - titles after a name (江主席 → 江) and generic words of location after a
       place (四川东部 → 四川) are not part of the name;
     - a place or an organisation followed by a word that ends organisation
@@ -15,6 +15,9 @@ What is repaired (all in the normalised Simplified analysis text)
       organisation (北京 + 大学); a known place or person followed by a body
       named by describing it (:data:`DESCRIPTIVE_BODIES`: 中国政府,
       特朗普政府) is that place or person;
+    - an organisation keeps the session number before it (第九届 …代表大会),
+      its numbered congress (…党 十五大, …党 第七次 全国代表大会) and the
+      first partner of a joint body (智利—…友好协会);
     - compounds of one-character place names (中美, 中日韩, 港澳) become one
       place per character, and so do the place characters of 中方 / 美军 /
       日企 and of 访华 / 赴美 / 驻港 (:func:`abbreviated_places`);
@@ -27,6 +30,8 @@ the gazetteer's, the rules'): the longest first, then by rank.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -77,7 +82,8 @@ ORG_WORDS = _words(
     "总统府 大使馆 领事馆 总领事馆 办公室 办公厅 党委 市委 省委 县委 警察局 军区 "
     "电视台 电台 日报 晚报 通讯社 报社 出版社 交易所 俱乐部 事务所 工会 联盟 "
     "理事会 管理局 总局 外交部 国防部 商务部 财政部 公安部 教育部 卫生部 司法部 "
-    "内政部 国务院"
+    "内政部 国务院 同学会 校友会 研究会 促进会 商会 分会 分局 分行 支行 总行 分社 "
+    "分公司 子公司 领导小组 工作组 专家组 代表大会 舰队 编队 司令部 指挥部"
 )
 #: Stripped from the ends of a name: particles, punctuation, quotes, brackets.
 _EDGE_NOISE = frozenset(
@@ -158,7 +164,7 @@ def repair(
                 ):
                     end, last = words[last + 2].end, last + 2
                 elif nxt.tag == "PER" and (
-                    min(end - start, nxt.end - nxt.start) == 1
+                    (min(end - start, nxt.end - nxt.start) == 1 and nxt.end - start <= 3)
                     or (text[start:end] in JAPANESE_SURNAMES and nxt.end - nxt.start <= 3)
                 ):
                     end, last = nxt.end, last + 1
@@ -169,9 +175,13 @@ def repair(
                 nxt = words[last + 1]
                 if text[nxt.start : nxt.end] in ORG_WORDS or nxt.tag == "ORG":
                     end, last, tag = nxt.end, last + 1, "ORG"
+                elif tag == "ORG" and (body := _numbered_body(text, words, last + 1)):
+                    end, last = words[body].end, body  # 中共 + 第十五次 + 全国代表大会
                 else:
                     break
         start, end = _trim(text, start, end)
+        if tag == "ORG":
+            start, end = _org_extent(text, words, last, start, end)
         if tag == "PER":
             end = _without_title(text, start, end)
         elif tag == "LOC":
@@ -181,15 +191,50 @@ def repair(
             pass
         elif tag == "LOC" and _abbreviations(surface) and not known(surface):
             found.extend(Mention(p, p + 1, "PLACE", 2) for p in range(start, end))
-        elif tag == "PER" and not known(surface) and (cut := _two_names(surface)):
-            found.append(Mention(start, start + cut, "PERSON", 2))
-            found.append(Mention(start + cut, end, "PERSON", 2))
+        elif tag == "PER" and not known(surface) and (cuts := name_list(surface)):
+            edges = [start, *(start + cut for cut in cuts), end]
+            found.extend(Mention(a, b, "PERSON", 2) for a, b in itertools.pairwise(edges))
         elif tag == "ORG" and not known(surface) and (head := _described(surface, known))[0]:
             found.append(Mention(start, start + head[0], head[1], 2))
         else:
             found.append(Mention(start, end, _FROM_LAC[tag], 2))
         k = last + 1
     return found
+
+
+#: A numbered session or congress: 第九届 / 八届 全国人民代表大会, 第十五次 全国代表大会.
+_SESSION_BEFORE = re.compile(r"第?[零〇一二三四五六七八九十百0-9]{1,4}[届次]$")
+_SESSION_AT = re.compile(r"第?[零〇一二三四五六七八九十百0-9]{1,4}[届次期]")
+#: A party's numbered congress after its name: 中共 十五大.
+_CONGRESS_AFTER = re.compile(r"[一二三四五六七八九十]{1,3}大(?![会学使])")
+#: The dash of a joint body's name: 印度—中国友好协会.
+_JOINT_DASHES = "—－–"
+
+
+def _numbered_body(text: str, words: list[Word], k: int) -> int:
+    """The index of the body that follows a session number starting at word ``k``
+    (第十五次 全国代表大会), or 0."""
+    if k >= len(words) or not (session := _SESSION_AT.match(text, words[k].start)):
+        return 0
+    for j in range(k, min(k + 4, len(words))):
+        if words[j].start == session.end():
+            word = words[j]
+            return j if word.tag == "ORG" or text[word.start : word.end] in ORG_WORDS else 0
+    return 0
+
+
+def _org_extent(text: str, words: list[Word], last: int, start: int, end: int) -> tuple[int, int]:
+    """An organisation's span with its session number, congress number or the
+    first partner of a joint body, where the text writes them on to the name."""
+    if session := _SESSION_BEFORE.search(text, max(0, start - 6), start):
+        start = session.start()
+    elif start >= 2 and text[start - 1] in _JOINT_DASHES:
+        partner = next((w for w in words if w.end == start - 1), None)
+        if partner is not None and partner.tag in ("LOC", "ORG"):
+            start = partner.start
+    if congress := _CONGRESS_AFTER.match(text, end):
+        end = congress.end()
+    return start, end
 
 
 #: Titles and forms of address: not part of the name they follow (江主席 names 江).
@@ -257,16 +302,40 @@ def _abbreviations(surface: str) -> bool:
     )
 
 
-def _two_names(surface: str) -> int:
-    """Where a five- or six-character word made of two Chinese names splits (0: it does not)."""
-    if len(surface) not in (5, 6) or not all("\u4e00" <= ch <= "\u9fff" for ch in surface):
-        return 0
-    cuts = [
-        cut
-        for cut in (2, 3, 4)
-        if 2 <= len(surface) - cut <= 4 and _name_like(surface[:cut]) and _name_like(surface[cut:])
-    ]
-    return cuts[0] if len(cuts) == 1 else 0
+def name_list(surface: str) -> list[int]:
+    """Where a word LAC made of Chinese names written one after another splits:
+    the end of each name but the last, or [] if it is not such a list.
+
+    A list is five to fifteen Han characters that cut into names (a surname and
+    one or two characters) in exactly one way; where several ways exist, the one
+    with the most three-character names is taken if it alone has that many (a
+    Chinese given name is two characters more often than one)."""
+    if not 5 <= len(surface) <= 15 or not all("\u4e00" <= ch <= "\u9fff" for ch in surface):
+        return []
+    ways = _name_cuts(surface)
+    if not ways:
+        return []
+    if len(ways) > 1:
+        longest = max(sum(size == 3 for size in way) for way in ways)
+        ways = [way for way in ways if sum(size == 3 for size in way) == longest]
+        if len(ways) > 1:
+            return []
+    cuts, at = [], 0
+    for size in ways[0][:-1]:
+        at += size
+        cuts.append(at)
+    return cuts
+
+
+def _name_cuts(surface: str) -> list[tuple[int, ...]]:
+    """Every way ``surface`` splits into :func:`_name_like` parts (sizes), at most 8."""
+    ways: dict[int, list[tuple[int, ...]]] = {0: [()]}
+    for at in range(len(surface)):
+        for way in ways.get(at, [])[:8]:
+            for size in (2, 3, 4):
+                if at + size <= len(surface) and _name_like(surface[at : at + size]):
+                    ways.setdefault(at + size, []).append((*way, size))
+    return ways.get(len(surface), [])[:8]
 
 
 def _name_like(part: str) -> bool:
