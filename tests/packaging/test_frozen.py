@@ -10,6 +10,7 @@ under ``LANG=C`` and a real Latin-1 locale.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -171,3 +172,32 @@ def test_self_test_latin1_locale(binary: Path, tmp_path: Path) -> None:
     env = minimal_env(**latin1_locale(tmp_path / "locales"))
     cwd = tmp_path / "ro"
     assert_frozen_ok(run_frozen(binary, cwd, env, "--self-test"), cwd)
+
+
+# -- the index's helper process ----------------------------------------------------------
+
+
+def test_a_large_import_is_indexed_through_a_helper_process(binary: Path, tmp_path: Path) -> None:
+    """Enough articles for ``core.analysis_pool`` to spawn its helper: in a frozen
+    build that is the binary itself, which ``freeze_support`` must turn into a
+    helper (else the search falls back and says so on stderr)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    count = 210  # over analysis_pool.PARALLEL_MIN
+    for n in range(count):
+        (folder / f"a{n:03d}.md").write_text(
+            f"---\ntitle: 港口扩建第{n}期\ndate: 2026-05-01\n---\n\n"
+            f"港口扩建的第{n}期工程昨天开工，码头工人说工期很紧。\n",
+            encoding="utf-8",
+        )
+    library = str(tmp_path / "lib")
+    env = minimal_env()
+    cwd = tmp_path / "cwd"
+    imported = run_frozen(binary, cwd, env, "--library", library, "import", str(folder))
+    assert imported.returncode == 0, imported.stderr
+    found = run_frozen(
+        binary, cwd, env, "--library", library, "search", "码头", "--limit", "500", "--json"
+    )
+    assert found.returncode == 0, found.stderr
+    assert len(json.loads(found.stdout)) == count
+    assert "continues in this process" not in found.stderr

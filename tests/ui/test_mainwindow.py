@@ -320,3 +320,24 @@ def test_the_menus_tick_what_the_settings_turned_on(qtbot, library: Library) -> 
     quiet = MainWindow(library, Settings(sync_scroll=False))
     qtbot.add_widget(quiet)
     assert not quiet.actions.by_name["sync_scroll"].isChecked()
+
+
+def test_a_system_theme_that_is_dark_gives_dark_entity_colours(qtbot, library: Library) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from duizhao.ui import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before, sheet = QPalette(app.palette()), app.styleSheet()
+    try:
+        theme.apply_theme(app, "dark")  # what "system" does on a dark desktop
+        window = MainWindow(library, Settings(theme="system"))
+        qtbot.add_widget(window)
+        assert window.panes.dark
+        assert all(pane.sidebar._dark for pane in window.panes.panes)
+    finally:
+        app.setPalette(before)
+        app.setStyleSheet(sheet)
+        app.setProperty(theme.THEME_PROPERTY, None)

@@ -156,6 +156,32 @@ def test_pane_sidebar_jumps_to_the_entity_and_selects_it(qtbot) -> None:
     assert not pane.sidebar_button.isChecked()
 
 
+def _shown_names(sidebar: EntitySidebar) -> list[str]:
+    model = sidebar.model
+    return [
+        str(model.index(row, 0, model.index(top, 0)).data())
+        for top in range(model.rowCount())
+        for row in range(model.rowCount(model.index(top, 0)))
+    ]
+
+
+def test_names_follow_the_script_of_the_panes_view(qtbot) -> None:
+    text = "习近平会见来宾。習近平又说。"
+    article = Article(
+        4, text, Metadata(title="会见"), Script.TRADITIONAL, "text", "utf-8", "x", "", "h4"
+    )
+    pane = ReadingPane(ViewCache())
+    qtbot.add_widget(pane)
+    pane.show_article(article)
+    pane.set_entities([Entity(0, 3, "习近平", "PERSON", "xi-jinping", "习近平")])
+    assert _shown_names(pane.sidebar) == ["習近平"]  # 原文 of a Traditional article
+    pane.set_view("simplified")
+    assert _shown_names(pane.sidebar) == ["习近平"]
+    pane.set_view("taiwan")
+    assert _shown_names(pane.sidebar) == ["習近平"]
+    assert pane.sidebar.index_of("xi-jinping").isValid()  # still the same linked entity
+
+
 def test_legend_switches_types(qtbot) -> None:
     legend = EntityLegend()
     qtbot.add_widget(legend)

@@ -129,7 +129,9 @@ class MainWindow(QMainWindow):
         s = self.settings
         self.panes.set_visible_types(set(s.visible_types))
         self.legend.set_types(set(s.visible_types))
-        self.panes.set_dark(s.theme == "dark")
+        app = QApplication.instance()  # "system" may have applied a dark palette
+        dark = theme.is_dark(app) if isinstance(app, QApplication) else s.theme == "dark"
+        self.panes.set_dark(dark)
         self.panes.set_zoom(zoom_steps(s.zoom))
         self.panes.set_text_font(theme.reading_font(s.font_family, s.font_size))
         self.panes.set_sync_scroll(s.sync_scroll)

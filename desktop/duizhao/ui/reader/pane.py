@@ -201,6 +201,7 @@ class ReadingPane(QWidget):
         self._queries = {}
         self.marked = None
         self._paragraphs = [0] + [m.end() for m in re.finditer("\n", article.text)]
+        self.sidebar.set_name_view(self.view_name, article.script)
         self.sidebar.clear()
         self._render(0)
 
@@ -231,6 +232,7 @@ class ReadingPane(QWidget):
     @Slot(int)
     def _on_selector(self, _index: int) -> None:
         if self.article is not None:
+            self.sidebar.set_name_view(self.view_name, self.article.script)
             self._render(self.first_visible_original())
         self.view_changed.emit(self.view_name)
 

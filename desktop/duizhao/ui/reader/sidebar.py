@@ -6,7 +6,8 @@ canonical name, how often it occurs and the surface forms it was written as.
 :class:`EntitySidebar` shows them in a :class:`QTreeView` over a
 :class:`QStandardItemModel`: top level the types (colour swatch, label,
 count), below them the entities, most frequent first, surface forms in the
-tooltip. Clicking or pressing Enter on an entity emits ``entity_activated``;
+tooltip. Canonical names are Simplified; the sidebar shows them in the script
+of its pane's view (:meth:`EntitySidebar.set_name_view`). Clicking or pressing Enter on an entity emits ``entity_activated``;
 the context menu offers "Search the library for 「X」", which emits
 ``search_requested`` with :func:`entity_query` — the canonical name, or every
 way the article writes the entity joined with OR, so that linked names
@@ -23,7 +24,8 @@ from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
 from duizhao.core.article import ENTITY_TYPES as TYPES
-from duizhao.core.article import Entity
+from duizhao.core.article import Entity, Script
+from duizhao.core.script import convert, view_config
 from duizhao.ui.reader.colors import swatch, type_label
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -85,6 +87,7 @@ class EntitySidebar(QWidget):
         super().__init__(parent)
         self.setObjectName("entitySidebar")
         self._dark = False
+        self._names_config: str | None = None  # OpenCC config the names are shown in
         self._groups: dict[str, list[EntityGroup]] = {}
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(["Entity 实体", "#"])
@@ -116,6 +119,19 @@ class EntitySidebar(QWidget):
     def clear(self) -> None:
         self.set_entities(())
 
+    def set_name_view(self, view: str, script: Script) -> None:
+        """Show the names in the script of the pane's ``view`` (canonical names are
+        Simplified; 原文 of a Traditional article shows them in Traditional)."""
+        if view == "original":
+            view = "traditional" if script is Script.TRADITIONAL else "simplified"
+        config = view_config(Script.SIMPLIFIED, view)
+        if config != self._names_config:
+            self._names_config = config
+            self._rebuild()
+
+    def display_name(self, canonical: str) -> str:
+        return convert(canonical, self._names_config) if self._names_config else canonical
+
     def set_dark(self, dark: bool) -> None:
         if dark != self._dark:
             self._dark = dark
@@ -142,7 +158,7 @@ class EntitySidebar(QWidget):
             for item in (head, head_count):
                 item.setEditable(False)
             for group in groups:
-                name = QStandardItem(group.canonical)
+                name = QStandardItem(self.display_name(group.canonical))
                 count = QStandardItem(str(group.count))
                 forms = "、".join(group.surfaces) or group.canonical
                 query = entity_query(group.canonical, group.surfaces)
