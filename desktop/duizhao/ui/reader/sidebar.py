@@ -7,11 +7,12 @@ canonical name, how often it occurs and the surface forms it was written as.
 :class:`QStandardItemModel`: top level the types (colour swatch, label,
 count), below them the entities, most frequent first, surface forms in the
 tooltip. Canonical names are Simplified; the sidebar shows them in the script
-of its pane's view (:meth:`EntitySidebar.set_name_view`). Clicking or pressing Enter on an entity emits ``entity_activated``;
-the context menu offers "Search the library for 「X」", which emits
-``search_requested`` with :func:`entity_query` — the canonical name, or every
-way the article writes the entity joined with OR, so that linked names
-(特朗普, 川普) are all searched for.
+of its pane's view (:meth:`EntitySidebar.set_name_view`). Clicking or
+pressing Enter on an entity emits ``entity_activated``; the context menu
+offers "Search the library for 「X」", which emits ``search_requested`` with
+:func:`entity_query` — the canonical name, or every way the article writes
+the entity joined with OR, so that linked names (特朗普, 川普) are all
+searched for.
 """
 
 from __future__ import annotations
