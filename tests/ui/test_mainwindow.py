@@ -304,12 +304,19 @@ def test_a_first_start_opens_two_versions_of_one_story(qtbot, tmp_path: Path) ->
         window.close()
 
 
-def test_warm_up_loads_the_segmenter_off_the_gui_thread(window: MainWindow, qtbot) -> None:
+def test_warm_up_loads_the_segmenter_off_the_gui_thread_then_freezes_the_gc(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
     from duizhao.core.search import segmenter
 
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # not the test process's
     window.warm_up()
     qtbot.waitUntil(lambda: window.runner.active() == [], timeout=30000)
     assert segmenter().ready
+    qtbot.waitUntil(lambda: frozen == [True], timeout=5000)
 
 
 def test_the_menus_tick_what_the_settings_turned_on(qtbot, library: Library) -> None:

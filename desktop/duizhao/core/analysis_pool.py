@@ -14,6 +14,8 @@ also shares the GIL with one busy thread less.
   :data:`AHEAD` batches in flight so memory stays bounded.
 - Starting it costs 1-1.5 s (imports and the dictionary), so a sync of fewer
   than :data:`PARALLEL_MIN` articles, or a one-core machine, analyses here.
+- The helper runs at a lower priority (:data:`NICE`), so the window's GUI
+  thread never waits for a core behind it.
 - If the helper cannot start or dies, whatever it has not returned is analysed
   here: slower, nothing lost. Cancelling stops handing out batches.
 
@@ -23,6 +25,7 @@ calls :func:`multiprocessing.freeze_support` first.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 PARALLEL_MIN = 200  # articles; below this the helper's start costs more than it saves
 BATCH = 16  # articles per call to the helper
 AHEAD = 4  # batches in flight
+NICE = 10  # the helper's scheduling priority, lower than the window's
 
 Fields = dict[str, Any]
 _log = logging.getLogger(__name__)
@@ -91,7 +95,11 @@ def _in_helper(
     cache_dir = segmenter().cache_dir
     args = (str(library.directory), None if cache_dir is None else str(cache_dir))
     try:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_in_background,
+        )
     except (OSError, ValueError) as exc:
         raise _HelperFailed(f"cannot start a helper process ({exc})") from None
     pending: deque[Future[list[tuple[int, Fields]]]] = deque()
@@ -114,6 +122,14 @@ def _in_helper(
 
 
 # -- in the helper process ------------------------------------------------------------
+
+
+def _in_background() -> None:
+    """Yield the CPU to the window: on two busy cores the GUI thread otherwise
+    waits its turn behind the helper (gaps of ~100 ms between event-loop ticks)."""
+    with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
+        os.nice(NICE)
+
 
 _opened: dict[str, Library] = {}
 
