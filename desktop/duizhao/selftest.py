@@ -123,9 +123,11 @@ def _run(tmp: Path) -> list[str]:
             parts.append(f"view taiwan {len(view.text)} chars")
 
         with step("segment"):
-            from duizhao.core.segment import Segmenter, sentences
+            from duizhao.core.segment import Segmenter, sentences, use_shared_segmenter
 
-            tokens = Segmenter(tmp / "cache").tokens(simplified.text, simplified.script)
+            segmenter = Segmenter(tmp / "cache")
+            use_shared_segmenter(segmenter)  # search and comparison cut with it too
+            tokens = segmenter.tokens(simplified.text, simplified.script)
             check(len(tokens) > 10, "segment", f"only {len(tokens)} tokens")
             check(
                 all(simplified.text[t.start : t.end] == t.text for t in tokens),
@@ -140,7 +142,6 @@ def _run(tmp: Path) -> list[str]:
             from duizhao.core import search
             from duizhao.core.script import convert
 
-            search.use_segmenter(Segmenter(tmp / "cache"))
             index = search.SearchIndex(tmp / "library")
             try:
                 index.sync(library)
