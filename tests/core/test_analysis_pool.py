@@ -82,6 +82,20 @@ def test_a_helper_that_fails_leaves_the_rest_to_this_process(
     assert [i for i, _ in analysed(library, ids, helper=True)] == ids  # none twice, none lost
 
 
+def test_a_helper_that_fails_for_real_leaves_everything_to_this_process(
+    library: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    blocker = tmp_path / "not-a-library"
+    blocker.write_text("a file where the helper looks for the library")
+    monkeypatch.setattr(library, "directory", blocker)  # the helper cannot open it
+    items = list(analysed(library, library.ids(), helper=True))
+    assert [i for i, _ in items] == library.ids()
+    assert "index analysis continues in this process" in caplog.text
+
+
 def test_a_helper_that_cannot_start_is_not_needed(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

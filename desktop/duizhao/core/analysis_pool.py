@@ -103,19 +103,25 @@ def _in_helper(
     except (OSError, ValueError) as exc:
         raise _HelperFailed(f"cannot start a helper process ({exc})") from None
     pending: deque[Future[list[tuple[int, Fields]]]] = deque()
+
+    def submit(batch: list[int]) -> None:
+        try:
+            pending.append(pool.submit(_analyse_batch, *args, batch))
+        except Exception as exc:  # noqa: BLE001 - a broken pool, a process that cannot start
+            raise _HelperFailed(f"the helper process cannot take work ({exc})") from None
+
     try:
         for batch in batches[:AHEAD]:
-            pending.append(pool.submit(_analyse_batch, *args, batch))
+            submit(batch)
         for number in range(len(batches)):
             if cancelled is not None and cancelled():
                 return
             try:
                 results = pending.popleft().result()
-            except Exception as exc:  # noqa: BLE001 - a dead helper, a pickling error
+            except Exception as exc:  # noqa: BLE001 - a dead helper, its error, a pickling error
                 raise _HelperFailed(f"the helper process failed ({exc})") from None
-            following = number + AHEAD
-            if following < len(batches):
-                pending.append(pool.submit(_analyse_batch, *args, batches[following]))
+            if number + AHEAD < len(batches):
+                submit(batches[number + AHEAD])
             yield results, len(batches[number])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
