@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from duizhao.ui.search.panel import close_finished_indexes
+
 
 @pytest.fixture(autouse=True)
 def _no_dangling_threads() -> Iterator[None]:
@@ -21,3 +23,4 @@ def _no_dangling_threads() -> Iterator[None]:
         thread.join(timeout=2)
     still = [t.name for t in left if t.is_alive()]
     assert not still, f"test left worker threads running: {still}"
+    close_finished_indexes()  # a panel's searchers: closed now, not by a later GC

@@ -332,3 +332,23 @@ def test_search_while_the_index_is_written_says_so_then_retries(qtbot, tmp_path)
         runner.shutdown()
         if not writer.is_closed:
             writer.cancel()
+
+
+def test_a_reader_threads_index_is_closed_once_the_runner_has_stopped(
+    qtbot, library_dir: Path
+) -> None:
+    from duizhao.ui.search import panel as panel_module
+
+    runner = TaskRunner(library_dir)
+    made = SearchPanel(runner)
+    qtbot.add_widget(made)
+    search(qtbot, made, "稻米")
+    mine = [index for _, index in panel_module._opened if index.directory.parent == library_dir]
+    assert mine
+    assert all(index._open_searcher is not None for index in mine)
+    panel_module.close_finished_indexes()
+    assert all(index._open_searcher is not None for index in mine)  # its thread still runs
+    runner.shutdown()
+    panel_module.close_finished_indexes()
+    assert all(index._open_searcher is None and index._ix is None for index in mine)
+    assert not [i for _, i in panel_module._opened if i in mine]

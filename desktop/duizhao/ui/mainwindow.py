@@ -42,6 +42,7 @@ from duizhao.ui.models import ARTICLE_ID_ROLE
 from duizhao.ui.panes import PaneArea
 from duizhao.ui.reader import EntityLegend, ReadingPane
 from duizhao.ui.search import SearchPanel
+from duizhao.ui.search.panel import close_finished_indexes
 from duizhao.ui.settings import (
     Settings,
     SettingsError,
@@ -390,6 +391,7 @@ class MainWindow(QMainWindow):
         self.compare_pane.save_note()
         self.save_settings()
         self.runner.shutdown()
+        close_finished_indexes()  # the reader threads' searchers, now theirs are gone
         super().closeEvent(event)
 
 

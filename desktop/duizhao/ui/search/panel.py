@@ -88,6 +88,8 @@ class SearchOutcome:
 
 
 _local = threading.local()
+_opened: list[tuple[threading.Thread, SearchIndex]] = []  # for close_finished_indexes
+_opened_lock = threading.Lock()
 
 
 def thread_index(library_dir: Path) -> SearchIndex:
@@ -99,8 +101,21 @@ def thread_index(library_dir: Path) -> SearchIndex:
     if key not in indexes:
         from duizhao.core.search import SearchIndex  # the engine loads on first search
 
-        indexes[key] = SearchIndex(key, timeout=BUSY_TIMEOUT)
+        index = indexes[key] = SearchIndex(key, timeout=BUSY_TIMEOUT)
+        with _opened_lock:
+            _opened.append((threading.current_thread(), index))
     return indexes[key]
+
+
+def close_finished_indexes() -> None:
+    """Close the search indexes of reader threads that have ended (call it after
+    the runner's shutdown): left to the garbage collector, their files would be
+    closed at some later moment, with a ResourceWarning."""
+    with _opened_lock:
+        ended = [index for thread, index in _opened if not thread.is_alive()]
+        _opened[:] = [(thread, index) for thread, index in _opened if thread.is_alive()]
+    for index in ended:
+        index.close()
 
 
 def _sentence(message: str) -> str:
