@@ -11,7 +11,6 @@ from duizhao.ui.models import (
     ARTICLE_MIME_TYPE,
     SORT_ROLE,
     ArticleFilterProxy,
-    ArticleListModel,
     LibraryTableModel,
     article_ids_from_mime,
     article_mime_data,
@@ -52,9 +51,6 @@ def test_models_pass_the_model_tester(qtmodeltester, model, proxy) -> None:
     qtmodeltester.check(proxy)
     proxy.set_filter_text("港")
     qtmodeltester.check(proxy)
-    compact = ArticleListModel()
-    compact.set_articles(ROWS)
-    qtmodeltester.check(compact)
 
 
 def test_cells_show_title_source_date_script_and_chars(model) -> None:

@@ -1,14 +1,12 @@
 """Qt item models over the core's plain data.
 
 - :mod:`.roles` — custom roles and the drag format of articles;
-- :mod:`.articles` — :class:`ArticleListModel`, a compact one-column list;
 - :mod:`.library` — :class:`LibraryTableModel` and :class:`ArticleFilterProxy`,
   the sortable, filterable library table.
 """
 
 from __future__ import annotations
 
-from duizhao.ui.models.articles import ArticleListModel
 from duizhao.ui.models.library import (
     COLUMNS,
     ArticleFilterProxy,
@@ -28,7 +26,6 @@ __all__ = [
     "COLUMNS",
     "SORT_ROLE",
     "ArticleFilterProxy",
-    "ArticleListModel",
     "LibraryTableModel",
     "article_ids_from_mime",
     "article_mime_data",
