@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 
 from duizhao.core.lexicon import STOPWORDS
 from duizhao.core.segment import Segmenter
@@ -83,18 +82,13 @@ def topic_canon(word: str) -> str:
     return _TOPIC_CANON.get(word, word)
 
 
-@lru_cache(maxsize=1)
-def _frequencies(segmenter: Segmenter) -> tuple[Mapping[str, int], int]:
-    return segmenter.frequencies()  # jieba's own word counts
-
-
 _TIME_FRAGMENT = re.compile(r"[年月日号时点周][起前后底初中末内止间]")
 
 
 def background_idf(word: str, segmenter: Segmenter) -> float:
     """How rare ``word`` is in general Chinese (jieba's dictionary counts):
     ln(total / (count + 1)); a word jieba does not know gets the maximum."""
-    freq, total = _frequencies(segmenter)
+    freq, total = segmenter.frequencies()  # jieba's own word counts
     return math.log(total / (freq.get(word, 0) + 1))
 
 
