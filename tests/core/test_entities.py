@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from documents import plain_document
 from duizhao.core import entities as entities_module
 from duizhao.core import lac as lac_module
-from duizhao.core.article import Metadata, ParsedDocument, Script
+from duizhao.core.article import Script
 from duizhao.core.entities import (
     TYPES,
     Entity,
@@ -500,16 +501,7 @@ def test_options_switch_the_improvements_off(recogniser: Recogniser) -> None:
 
 
 def stored(library: Library, text: str, name: str) -> int:
-    document = ParsedDocument(
-        raw=text.encode("utf-8"),
-        encoding="UTF-8",
-        fmt="text",
-        source_text=text,
-        text=text,
-        metadata=Metadata(title=name),
-        script=Script.SIMPLIFIED,
-    )
-    return library.add(document, name)[1]
+    return library.add(plain_document(text, title=name), name)[1]
 
 
 class CountingRecogniser(Recogniser):

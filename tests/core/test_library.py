@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from duizhao.core.article import Metadata, ParsedDocument, Removed, Script
+from documents import plain_document
+from duizhao.core.article import ParsedDocument, Removed, Script
 from duizhao.core.ingest import parse
 from duizhao.core.ingest import reclean as ingest_reclean
 from duizhao.core.ingest.cleaning import parse_rules
@@ -45,27 +46,7 @@ ROAD_TEXT = (
 )
 
 
-def document(
-    text: str,
-    *,
-    title: str | None = "测试标题",
-    raw: bytes | None = None,
-    published: str | None = None,
-    source: str | None = None,
-    removed: list[Removed] | None = None,
-    script: Script = Script.SIMPLIFIED,
-) -> ParsedDocument:
-    return ParsedDocument(
-        raw=text.encode("utf-8") if raw is None else raw,
-        encoding="UTF-8",
-        fmt="text",
-        source_text=text,
-        text=text,
-        metadata=Metadata(title=title, published=published, source=source),
-        script=script,
-        removed=removed or [],
-        cleaner_version=1,
-    )
+document = plain_document
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from duizhao.core.article import Metadata, ParsedDocument, Script
+from documents import plain_document
+from duizhao.core.article import ParsedDocument
 from duizhao.core.compare import compare
 from duizhao.core.library import FILE_NAME, SCHEMA_VERSION, Library
 from duizhao.core.workspaces import (
@@ -44,16 +45,7 @@ OTHER = "山后村的果园今年迎来丰收，村民把苹果运到镇上的�
 
 
 def document(text: str, title: str) -> ParsedDocument:
-    return ParsedDocument(
-        raw=text.encode("utf-8"),
-        encoding="UTF-8",
-        fmt="text",
-        source_text=text,
-        text=text,
-        metadata=Metadata(title=title),
-        script=Script.SIMPLIFIED,
-        cleaner_version=1,
-    )
+    return plain_document(text, title=title)
 
 
 @pytest.fixture

@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from documents import plain_document
 from duizhao.core import compare as core_compare
-from duizhao.core.article import Metadata, ParsedDocument, Script
+from duizhao.core.article import ParsedDocument, Script
 from duizhao.core.compare import Comparison, compare_documents
 from duizhao.core.compare import Document as CompareDocument
 from duizhao.core.library import Library
@@ -58,16 +59,7 @@ NO_SENTENCES = "图片\n"
 
 
 def document(text: str, title: str, script: Script = Script.SIMPLIFIED) -> ParsedDocument:
-    return ParsedDocument(
-        raw=text.encode("utf-8"),
-        encoding="UTF-8",
-        fmt="text",
-        source_text=text,
-        text=text,
-        metadata=Metadata(title=title),
-        script=script,
-        cleaner_version=1,
-    )
+    return plain_document(text, title=title, script=script)
 
 
 @pytest.fixture
