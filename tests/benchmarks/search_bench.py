@@ -20,7 +20,7 @@ from corpus import Article, articles, as_document, queries
 
 from duizhao.core import search as duizhao_search
 from duizhao.core.library import Library
-from duizhao.core.search import SearchIndex, index_tokens, query_variants
+from duizhao.core.search import SearchIndex, index_terms, query_variants
 from duizhao.core.segment import Segmenter
 
 
@@ -35,8 +35,9 @@ def _percentiles(times: list[float]) -> dict[str, float]:
 
 
 def _tokens(article: Article) -> tuple[str, str]:
-    body = " ".join(t.text for t in index_tokens(article.text, article.script))
-    title = " ".join(t.text for t in index_tokens(article.title, article.script))
+    # index_terms: exactly what Duizhao's index is fed (no offset mapping either)
+    body = " ".join(word for word, _ in index_terms(article.text, article.script))
+    title = " ".join(word for word, _ in index_terms(article.title, article.script))
     return title, body
 
 

@@ -150,7 +150,8 @@ def _field_lengths(original: Any) -> Any:
 
 
 def install() -> None:
-    """Make Whoosh's sorting pools sort in chunks (idempotent)."""
+    """Patch Whoosh as the module docstring says: chunked sorts, blocked runs,
+    large buffers, breathing, field-length tables (idempotent)."""
     global _installed
     if _installed:
         return
