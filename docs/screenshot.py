@@ -29,8 +29,8 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="duizhao-shot-"))
     for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         os.environ[variable] = str(tmp / variable.lower())
-    from duizhao.core.demo import ensure_demo_library
-    from duizhao.core.library import Library
+    from duizhao.core.ingest.demo import ensure_demo_library
+    from duizhao.core.library.store import Library
     from duizhao.ui import theme
     from duizhao.ui.app import create_app
     from duizhao.ui.compare.model import RELATION_ROLE

@@ -169,13 +169,13 @@ def make_icons() -> None:
 
 
 def make_jieba_cache() -> None:
-    """The segmenter's dictionary cache (duizhao.core.segment), built here, shipped."""
+    """The segmenter's dictionary cache (duizhao.core.text.segment), built here, shipped."""
     target = BUILD / "jieba-cache"
     target.mkdir(parents=True, exist_ok=True)
     run(
         sys.executable,
         "-c",
-        "import sys, pathlib; from duizhao.core.segment import Segmenter; "
+        "import sys, pathlib; from duizhao.core.text.segment import Segmenter; "
         "Segmenter(pathlib.Path(sys.argv[1])).start()",
         target,
     )

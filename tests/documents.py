@@ -3,7 +3,8 @@ without going through the readers (``duizhao.core.ingest.parse`` does that)."""
 
 from __future__ import annotations
 
-from duizhao.core.article import Metadata, ParsedDocument, Removed, Script
+from duizhao.core.library import Metadata, ParsedDocument, Removed
+from duizhao.core.text import Script
 
 
 def plain_document(

@@ -43,7 +43,7 @@ def say(message: str) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from duizhao.core.ingest.importer import ImportOptions, import_paths
+    from duizhao.core.ingest import ImportOptions, import_paths
 
     if args.max_size <= 0:
         raise CommandError("--max-size must be a positive number of megabytes", EXIT_USAGE)
@@ -90,13 +90,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from duizhao.core.script import view_text
+    from duizhao.core.text import view_text
 
     with _library(args) as library:
         article = library.get(args.id)
         if args.json:
             from duizhao.core.entities import article_entities, in_view
-            from duizhao.core.script import build_view
+            from duizhao.core.text import build_view
 
             view = build_view(article.text, article.script, args.view)
             emit_json(
@@ -200,8 +200,7 @@ def _each_article(ids: list[int], action: Callable[[int], Any]) -> tuple[list[An
 
 
 def cmd_reclean(args: argparse.Namespace) -> int:
-    from duizhao.core.ingest import reclean
-    from duizhao.core.ingest.cleaning import default_rules
+    from duizhao.core.ingest import default_rules, reclean
 
     rules = default_rules()
 
@@ -221,8 +220,7 @@ def cmd_reclean(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from duizhao.core.query import QueryError
-    from duizhao.core.search import SearchError
+    from duizhao.core.search import QueryError, SearchError
 
     if args.limit <= 0:
         raise CommandError("--limit must be a positive number", EXIT_USAGE)
@@ -287,11 +285,11 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def _search_index(library: Any) -> Any:
-    from duizhao.core import search
-    from duizhao.core.segment import Segmenter
+    from duizhao.core.search import SearchIndex
+    from duizhao.core.text import Segmenter, use_shared_segmenter
 
-    search.use_segmenter(Segmenter(locations.cache_dir() / "jieba"))
-    return search.SearchIndex(library.directory)
+    use_shared_segmenter(Segmenter(locations.cache_dir() / "jieba"))
+    return SearchIndex(library.directory)
 
 
 def _update_index(library: Any) -> None:
@@ -341,7 +339,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_export_compare(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from duizhao.core.export import export
+    from duizhao.core.compare import export
 
     comparison = _comparison(args)
     path = export(comparison, args.format, Path(args.output))
@@ -514,7 +512,7 @@ def _open_window(args: argparse.Namespace) -> int:
     if args.demo and args.library:
         raise CommandError("--demo and --library cannot be combined", EXIT_USAGE)
     if args.demo:
-        from duizhao.core.demo import ensure_demo_library
+        from duizhao.core.ingest import ensure_demo_library
 
         directory = locations.demo_library_dir()
         try:

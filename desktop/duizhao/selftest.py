@@ -96,9 +96,9 @@ def _run(tmp: Path) -> list[str]:
     parts: list[str] = []
 
     with step("library"):
-        from duizhao.core.article import ImportStatus, Script
-        from duizhao.core.demo import ensure_demo_library
-        from duizhao.core.library import Library
+        from duizhao.core.ingest import ensure_demo_library
+        from duizhao.core.library import ImportStatus, Library
+        from duizhao.core.text import Script
 
         results = ensure_demo_library(tmp / "library")
         failed = [r for r in results if r.status == ImportStatus.FAILED]
@@ -114,7 +114,7 @@ def _run(tmp: Path) -> list[str]:
         traditional = _first(library, summaries, Script.TRADITIONAL)
 
         with step("view"):
-            from duizhao.core.script import build_view
+            from duizhao.core.text import build_view
 
             view = build_view(simplified.text, simplified.script, "taiwan")
             check(view.text != simplified.text, "view", "the Taiwan view equals the original")
@@ -123,7 +123,7 @@ def _run(tmp: Path) -> list[str]:
             parts.append(f"view taiwan {len(view.text)} chars")
 
         with step("segment"):
-            from duizhao.core.segment import Segmenter, sentences, use_shared_segmenter
+            from duizhao.core.text import Segmenter, sentences, use_shared_segmenter
 
             segmenter = Segmenter(tmp / "cache")
             use_shared_segmenter(segmenter)  # search and comparison cut with it too
@@ -139,10 +139,10 @@ def _run(tmp: Path) -> list[str]:
             parts.append(f"{len(tokens)} tokens, {len(spans)} sentences")
 
         with step("search"):
-            from duizhao.core import search
-            from duizhao.core.script import convert
+            from duizhao.core.search import SearchIndex
+            from duizhao.core.text import convert
 
-            index = search.SearchIndex(tmp / "library")
+            index = SearchIndex(tmp / "library")
             try:
                 index.sync(library)
                 # a Traditional query must find the Simplified demo articles

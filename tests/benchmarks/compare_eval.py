@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "desktop"))
 
 from duizhao.core.compare import compare  # noqa: E402
-from duizhao.core.demo import ensure_demo_library  # noqa: E402
+from duizhao.core.ingest import ensure_demo_library  # noqa: E402
 from duizhao.core.library import Library  # noqa: E402
 
 NOTES = ROOT / "tests" / "data" / "demo_notes.yaml"

@@ -16,8 +16,8 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
-from duizhao.core.article import Metadata, ParsedDocument, Script
-from duizhao.core.script import convert
+from duizhao.core.library import Metadata, ParsedDocument
+from duizhao.core.text import Script, convert
 
 SOURCES = ["东岸日报", "海峡时报", "港湾新闻", "环球译报", "南岭财经网", "北川晚报", "西江评论"]
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,4}")

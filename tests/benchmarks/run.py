@@ -20,11 +20,17 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from duizhao.core.article import Script  # noqa: E402
-from duizhao.core.demo import demo_articles_dir  # noqa: E402
 from duizhao.core.ingest import parse  # noqa: E402
-from duizhao.core.script import VIEWS, analysis_view, build_view, converter, view_config  # noqa: E402
-from duizhao.core.segment import Segmenter  # noqa: E402
+from duizhao.core.ingest.demo import demo_articles_dir  # noqa: E402
+from duizhao.core.text import (  # noqa: E402
+    VIEWS,
+    Script,
+    Segmenter,
+    analysis_view,
+    build_view,
+    converter,
+    view_config,
+)
 
 ARTICLE_CHARS = 20_000
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from corpus import Article, articles, as_document, queries
 
-from duizhao.core import search as duizhao_search
 from duizhao.core.library import Library
-from duizhao.core.search import SearchIndex, index_terms, query_variants
-from duizhao.core.segment import Segmenter
+from duizhao.core.search import SearchIndex
+from duizhao.core.search.analysis import index_terms, query_variants
+from duizhao.core.text import Segmenter, shared_segmenter, use_shared_segmenter
 
 
 def _dir_size(path: Path) -> int:
@@ -161,8 +161,8 @@ def bench_tantivy(corpus: list[Article], qs: list[str], work: Path) -> dict[str,
 
 def bench_search(sizes: list[int], query_count: int = 100) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as cache:
-        duizhao_search.use_segmenter(Segmenter(Path(cache)))
-        duizhao_search.segmenter().start()
+        use_shared_segmenter(Segmenter(Path(cache)))
+        shared_segmenter().start()
         rows = []
         for size in sizes:
             corpus = articles(size)

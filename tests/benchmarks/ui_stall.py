@@ -31,7 +31,7 @@ between files). Indexing does: the longest gap is 1.0-1.8 s
 whatever the switch interval or yielding, because Whoosh's ``SortingPool.save``
 sorts its whole in-memory pool of postings (up to ``limitmb=128``) with one
 ``list.sort()`` — a single C call that holds the GIL. Sorting in chunks
-(:mod:`duizhao.core.postings`, now installed by the search module) removes
+(:mod:`duizhao.core.search.postings`, now installed by the search module) removes
 that call at the same indexing speed and gives identical search results.
 What remained were gaps of 130-350 ms that were no single long call either: a
 Python watchdog thread was starved as long as the GUI thread. CPython's GIL
@@ -45,7 +45,7 @@ large import's analysis moved to a helper process and its longest full
 collection was 64-98 ms, the window freezes start-up's objects out of the
 collector's way (``gc.freeze()``; ``no-freeze`` measures without). The
 first import of a process loaded jieba's dictionary with one 0.3-0.5 s
-``marshal.load``; it now loads in chunks (:mod:`duizhao.core.segment`), and
+``marshal.load``; it now loads in chunks (:mod:`duizhao.core.text.segment`), and
 the cold-start row stays near 30 ms.
 
     .venv/bin/python tests/benchmarks/ui_stall.py                  # 1,000 articles

@@ -97,7 +97,7 @@ def bench_start(library: Path, repeat: int) -> dict[str, object]:
 _MEMORY_SCRIPT = r"""
 import sys
 from duizhao.ui.app import create_app
-from duizhao.core.library import Library
+from duizhao.core.library.store import Library
 from duizhao.ui.mainwindow import MainWindow
 app = create_app()
 library = Library.open(sys.argv[1])
@@ -111,7 +111,7 @@ for pane, article_id in zip(window.panes.panes, ids):
 app.processEvents()
 window.search_library("经济 发展")
 # Cached entities would spare the recogniser: load it, as a first opening does.
-from duizhao.core.entities import default_recogniser
+from duizhao.core.entities.recognition import default_recogniser
 default_recogniser().recognise("特朗普周五访问北京。")
 def entities_shown():
     return all(p.entities for p in window.panes.panes)
@@ -150,10 +150,10 @@ def bench_memory(library: Path) -> dict[str, object]:
 def bench_toggle(repeat: int) -> dict[str, object]:
     from run import demo_article
 
-    from duizhao.core.article import Script
     from duizhao.core.entities import default_recogniser
-    from duizhao.core.ingest.importer import import_paths
+    from duizhao.core.ingest import import_paths
     from duizhao.core.library import Library
+    from duizhao.core.text import Script
     from duizhao.ui.app import create_app
     from duizhao.ui.mainwindow import MainWindow
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import pytest
 
-from duizhao.core.article import ParsedDocument
 from duizhao.core.ingest import parse
+from duizhao.core.library import ParsedDocument
 
 #: A headline: short, no closing punctuation.
 TITLE = "滨江新城电车线路今日试运行"

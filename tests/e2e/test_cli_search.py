@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from duizhao.core.script import convert
+from duizhao.core.text import convert
 
 Run = Callable[..., Any]
 HIT_KEYS = {"id", "title", "score", "snippets"}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from duizhao.core.compare import Comparison, Topic, compare
-from duizhao.core.ingest.importer import import_paths
+from duizhao.core.ingest import import_paths
 from duizhao.core.library import Library
 
 pytestmark = [pytest.mark.seeds, pytest.mark.slow]

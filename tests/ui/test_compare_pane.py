@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+import duizhao.core.compare as core_compare
 from documents import plain_document
-from duizhao.core import compare as core_compare
-from duizhao.core.article import ParsedDocument, Script
-from duizhao.core.compare import Comparison, compare_documents
-from duizhao.core.compare import Document as CompareDocument
-from duizhao.core.library import Library
-from duizhao.core.workspaces import list_workspaces, notes_for
+from duizhao.core.compare import Comparison
+from duizhao.core.compare.comparison import Document as CompareDocument
+from duizhao.core.compare.comparison import compare_documents
+from duizhao.core.library import Library, ParsedDocument, list_workspaces, notes_for
+from duizhao.core.text import Script
 from duizhao.ui.compare import ComparePane, CompareRowsModel, RelationFilterModel
 from duizhao.ui.compare.model import (
     ARTICLE_ID_ROLE,

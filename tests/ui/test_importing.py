@@ -10,9 +10,8 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 
-from duizhao.core.article import ImportResult, ImportStatus
 from duizhao.core.ingest import importer
-from duizhao.core.library import Library
+from duizhao.core.library import ImportResult, ImportStatus, Library
 from duizhao.core.search import SearchBusy, SearchIndex
 from duizhao.ui import importing
 from duizhao.ui.importing import (

@@ -7,7 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from duizhao.core.article import ArticleSummary, Script
+from duizhao.core.library import ArticleSummary
+from duizhao.core.text import Script
 from duizhao.ui.library_panel import LibraryPanel
 from duizhao.ui.models import ARTICLE_ID_ROLE, article_ids_from_mime
 from duizhao.ui.models.library import CHARS, DATE, TITLE

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from duizhao.core.entities import Entity
-from duizhao.core.ingest.importer import import_paths
+from duizhao.core.entities.recognition import Entity
+from duizhao.core.ingest import import_paths
 from duizhao.core.library import Library
 from duizhao.ui.mainwindow import MainWindow
 from duizhao.ui.models import ARTICLE_MIME_TYPE, article_mime_data
@@ -309,7 +309,7 @@ def test_warm_up_loads_the_segmenter_off_the_gui_thread_then_freezes_the_gc(
 ) -> None:
     import gc
 
-    from duizhao.core.search import segmenter
+    from duizhao.core.text import shared_segmenter as segmenter
 
     frozen: list[bool] = []
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # not the test process's

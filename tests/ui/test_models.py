@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPersistentModelIndex, Qt
 
-from duizhao.core.article import ArticleSummary, Script
+from duizhao.core.library import ArticleSummary
+from duizhao.core.text import Script
 from duizhao.ui.models import (
     ARTICLE_ID_ROLE,
     ARTICLE_MIME_TYPE,

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from duizhao.core.article import Article, Metadata, Script
-from duizhao.core.entities import Entity
-from duizhao.core.script import VIEWS, ViewCache, build_view
+from duizhao.core.entities.recognition import Entity
+from duizhao.core.library import Article, Metadata
+from duizhao.core.text import VIEWS, Script, ViewCache, build_view
 from duizhao.ui.reader import ReadingPane
 
 NAMES = [

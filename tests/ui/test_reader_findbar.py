@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from duizhao.core.article import Article, Metadata, Script
-from duizhao.core.script import ViewCache
+from duizhao.core.library import Article, Metadata
+from duizhao.core.text import Script, ViewCache
 from duizhao.ui.reader import ReadingPane
 from duizhao.ui.reader.colors import mark_color
 from duizhao.ui.reader.findbar import find_all, fold_script

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
-from duizhao.core.article import Article, Metadata, Script
-from duizhao.core.entities import Entity
-from duizhao.core.script import VIEWS, ViewCache
+from duizhao.core.entities.recognition import Entity
+from duizhao.core.library import Article, Metadata
+from duizhao.core.text import VIEWS, Script, ViewCache
 from duizhao.ui.reader import ReadingPane
 
 

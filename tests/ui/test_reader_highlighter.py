@@ -8,9 +8,8 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
-from duizhao.core.article import Script
-from duizhao.core.entities import Entity
-from duizhao.core.script import VIEWS, build_view
+from duizhao.core.entities.recognition import Entity
+from duizhao.core.text import VIEWS, Script, build_view
 from duizhao.ui.reader.highlighter import EntityHighlighter, Span, spans_in_view
 from duizhao.ui.reader.pane import shown_text
 

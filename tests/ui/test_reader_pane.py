@@ -14,11 +14,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
-from duizhao.core.article import Article
-from duizhao.core.entities import Entity
-from duizhao.core.ingest.importer import import_paths
-from duizhao.core.library import Library
-from duizhao.core.script import VIEWS, ViewCache
+from duizhao.core.entities.recognition import Entity
+from duizhao.core.ingest import import_paths
+from duizhao.core.library import Article, Library
+from duizhao.core.text import VIEWS, ViewCache
 from duizhao.ui.reader import ReadingPane
 from duizhao.ui.reader.colors import entity_format, mark_color
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from duizhao.core.article import Article, Metadata, Script
-from duizhao.core.entities import Entity
-from duizhao.core.script import ViewCache
+from duizhao.core.entities.recognition import Entity
+from duizhao.core.library import Article, Metadata
+from duizhao.core.text import Script, ViewCache
 from duizhao.ui.reader import EntityLegend, EntitySidebar, ReadingPane, entity_query
 from duizhao.ui.reader.sidebar import ENTITY_ID_ROLE, group_entities
 

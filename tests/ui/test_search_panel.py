@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from duizhao.core import search as search_module
-from duizhao.core.ingest.importer import import_paths
+from duizhao.core.ingest import import_paths
 from duizhao.core.library import Library
-from duizhao.core.search import SearchBusy, SearchIndex
-from duizhao.core.snippets import Fragment
+from duizhao.core.search import Fragment, SearchBusy, SearchIndex
+from duizhao.core.search import index as search_module
 from duizhao.ui.models import ARTICLE_ID_ROLE, article_ids_from_mime
 from duizhao.ui.search import BUSY_MESSAGE, HIT_ROLE, HTML_ROLE, SearchPanel, SearchResultsModel
 from duizhao.ui.search.model import fragment_html, hit_html

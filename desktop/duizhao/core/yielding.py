@@ -12,7 +12,7 @@ for hundreds of milliseconds without ever holding the GIL for long
 posting runs; a watchdog thread starved the same way).
 
 Two remedies, both used by the search index: write in large blocks (fewer
-hand-overs to race for, :mod:`duizhao.core.postings`), and :func:`breathe`
+hand-overs to race for, :mod:`duizhao.core.search.postings`), and :func:`breathe`
 — a real sleep of a fraction of a millisecond once per :data:`EVERY` seconds
 of work, which the waiting thread always wins. Its cost is about 1% of the
 worker's time; the GUI thread, when it wants nothing, costs nothing.

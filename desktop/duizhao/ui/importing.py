@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.core.article import ImportResult, ImportStatus
-from duizhao.core.ingest.importer import Candidate, ImportOptions, collect, import_one
+from duizhao.core.ingest import Candidate, ImportOptions, collect, import_one
+from duizhao.core.library import ImportResult, ImportStatus
 from duizhao.core.yielding import breathe
 from duizhao.ui.tasks import Task, TaskContext, TaskRunner
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.core.article import ArticleSummary
+from duizhao.core.library import ArticleSummary
 from duizhao.ui.models import ARTICLE_ID_ROLE, ArticleFilterProxy, LibraryTableModel
 from duizhao.ui.models.library import CHARS, DATE, SCRIPT, SOURCE, TITLE
 

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.core.article import Article, ArticleSummary
-from duizhao.core.library import Library
+from duizhao.core.library import Article, ArticleSummary, Library
 from duizhao.ui import theme
 from duizhao.ui.actions import Actions
 from duizhao.ui.compare import ComparePane
@@ -220,11 +219,9 @@ class MainWindow(QMainWindow):
         of 64-98 ms. Those objects live as long as the app anyway."""
 
         def work(_context: TaskContext) -> None:
-            from duizhao.core.article import Script
-            from duizhao.core.script import VIEWS, build_view
-            from duizhao.core.search import segmenter
+            from duizhao.core.text import VIEWS, Script, build_view, shared_segmenter
 
-            segmenter().start()
+            shared_segmenter().start()
             for view in VIEWS:
                 build_view("预热", Script.SIMPLIFIED, view)
 
@@ -424,7 +421,7 @@ def show_later(window: MainWindow, article_ids: list[int]) -> None:
 
 
 def _bigrams(text: str) -> set[str]:
-    from duizhao.core.script import convert
+    from duizhao.core.text import convert
 
     plain = convert(text, "t2s")
     return {plain[i : i + 2] for i in range(len(plain) - 1)}

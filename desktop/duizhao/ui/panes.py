@@ -17,9 +17,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from duizhao.core.article import Article
-from duizhao.core.library import ArticleNotFound, LibraryError
-from duizhao.core.script import ViewCache
+from duizhao.core.library import Article, ArticleNotFound, LibraryError
+from duizhao.core.text import ViewCache
 from duizhao.ui.models import article_ids_from_mime
 from duizhao.ui.reader import ReadingPane
 from duizhao.ui.tasks import TaskContext, TaskRunner

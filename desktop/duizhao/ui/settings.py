@@ -32,7 +32,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
-from duizhao.core.script import VIEWS
+from duizhao.core.text import VIEWS
 from duizhao.locations import config_dir
 
 SCHEMA_VERSION = 1

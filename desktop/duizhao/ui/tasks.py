@@ -2,7 +2,7 @@
 
 Work is a plain function ``fn(context) -> result`` that runs in a worker
 thread and never touches a widget. It gets a :class:`TaskContext` with that
-thread's own :class:`~duizhao.core.library.Library` (SQLite connections are
+thread's own :class:`~duizhao.core.library.store.Library` (SQLite connections are
 not shared between threads), a throttled ``progress`` and a ``cancelled``
 check. The :class:`Task` handle lives in the GUI thread; its signals deliver
 progress, the result, a one-line failure or the cancellation there.

@@ -1,93 +1,46 @@
-"""Import: bytes of a file in, a cleaned and described article out.
+"""Import: files in, cleaned and described articles in the library.
 
-The pipeline for one file (:func:`parse`):
-
-1. :mod:`.encoding` decodes the bytes or refuses them with a reason;
-2. :mod:`.readers` turns text, Markdown or HTML into body text and the
-   metadata the format states (front matter, ``<meta>`` tags);
-3. :mod:`.cleaning` marks boilerplate lines, :mod:`.metadata` reads and
-   removes metadata lines, then the tail and inline rules run;
-4. a missing title or date is estimated from the text, the script detected.
-
-Nothing is thrown away: the result keeps the raw bytes, the reader's text and
-every removed piece with the rule that removed it, so :func:`reclean` can redo
-steps 3-4 from the raw input when the rules improve. Walking folders and
-writing to the library is :mod:`.importer`'s job.
+- :mod:`.encoding` decodes bytes (UTF-8 with or without BOM, UTF-16/32,
+  GB18030, Big5 …) or refuses them with a reason;
+- :mod:`.readers` turns text, Markdown or HTML into body text and the
+  metadata the format states (front matter, ``<meta>`` tags);
+- :mod:`.lines` holds the text as lines that rules can remove, remembering
+  what was removed and why;
+- :mod:`.cleaning` applies the boilerplate rules of
+  ``resources/cleaning/rules.yaml``; :mod:`.metadata` reads (and removes)
+  metadata lines; :mod:`.dates` reads dates in the forms news pages use;
+- :mod:`.pipeline` runs those steps for one file (:func:`parse`) and again
+  from the stored raw input when the rules improve (:func:`reclean`);
+- :mod:`.importer` walks paths and writes each file to the library in its
+  own transaction (:func:`import_paths`);
+- :mod:`.demo` builds the demo library from ``resources/demo``.
 """
 
-from __future__ import annotations
-
-from pathlib import PurePath
-
-from duizhao.core.article import Metadata, ParsedDocument
-from duizhao.core.ingest import cleaning, metadata, readers
-from duizhao.core.ingest.encoding import DecodeError, decode
-from duizhao.core.ingest.lines import Lines
+from duizhao.core.ingest.cleaning import RuleSet, default_rules
+from duizhao.core.ingest.demo import ensure_demo_library
+from duizhao.core.ingest.encoding import DecodeError
+from duizhao.core.ingest.importer import (
+    Candidate,
+    ImportOptions,
+    collect,
+    import_one,
+    import_paths,
+)
+from duizhao.core.ingest.pipeline import ImportRefused, parse, reclean
 from duizhao.core.ingest.readers import ReadError
-from duizhao.core.script import detect_script
 
-__all__ = ["DecodeError", "ImportRefused", "ReadError", "parse", "reclean"]
-
-
-class ImportRefused(ValueError):
-    """A file Duizhao will not import; ``str()`` is the one-line reason."""
-
-
-def parse(data: bytes, name: str, rules: cleaning.RuleSet | None = None) -> ParsedDocument:
-    """Decode, read and clean one file's bytes. Raises :class:`ImportRefused`."""
-    path = PurePath(name)
-    suffix = path.suffix.lower()
-    try:
-        decoded = decode(data, html=suffix in readers.HTML_SUFFIXES)
-        fmt = readers.format_for(path, decoded.text)
-        output = readers.read(fmt, decoded.text)
-    except (DecodeError, ReadError) as exc:
-        raise ImportRefused(str(exc)) from None
-    document = ParsedDocument(
-        raw=data,
-        encoding=decoded.encoding,
-        fmt=output.fmt,
-        source_text=output.text,
-        text="",
-        metadata=output.metadata,
-        script=detect_script(""),
-    )
-    return reclean(document, rules)
-
-
-def reclean(document: ParsedDocument, rules: cleaning.RuleSet | None = None) -> ParsedDocument:
-    """Run cleaning, metadata lines and estimates again on ``document.source_text``.
-
-    Metadata stated by the format (front matter, HTML) is kept; what was read
-    from the text or estimated is recomputed.
-    """
-    rules = rules or cleaning.default_rules()
-    stated = document.metadata
-    found = Metadata(
-        title=None if stated.title_estimated else stated.title,
-        source=stated.source,
-        author=stated.author,
-        translator=stated.translator,
-        published=None if stated.published_estimated else stated.published,
-        url=stated.url,
-    )
-    lines = Lines(document.source_text)
-    cleaning.apply_line_rules(lines, rules)
-    metadata.extract(lines, found)
-    cleaning.apply_tail_rules(lines, rules)
-    cleaning.apply_inline_rules(lines, rules)
-    text = lines.text()
-    if not text.strip():
-        raise ImportRefused("no article text left after removing boilerplate and metadata lines")
-    if not any(ch.isalnum() for ch in text):
-        raise ImportRefused("no words in the text, only symbols and punctuation")
-    removed = lines.removed()
-    if found.source is None:
-        found.source = metadata.platform_source(removed)
-    metadata.estimate(text, found)
-    document.text = text
-    document.metadata = found
-    document.removed = removed
-    document.script = detect_script(text)
-    document.cleaner_version = rules.version
-    return document
+__all__ = [
+    "Candidate",
+    "DecodeError",
+    "ImportOptions",
+    "ImportRefused",
+    "ReadError",
+    "RuleSet",
+    "collect",
+    "default_rules",
+    "ensure_demo_library",
+    "import_one",
+    "import_paths",
+    "parse",
+    "reclean",
+]

@@ -30,9 +30,9 @@ from typing import Any
 
 import yaml
 
-from duizhao.core.article import Removed
 from duizhao.core.ingest.dates import DATE_TIME_LINE
 from duizhao.core.ingest.lines import Lines
+from duizhao.core.library import Removed
 from duizhao.core.resources import read_text
 
 RULES_RESOURCE = "cleaning/rules.yaml"

@@ -15,10 +15,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from duizhao.core.article import ImportResult, ImportStatus
-from duizhao.core.ingest import ImportRefused, parse
 from duizhao.core.ingest.cleaning import RuleSet
-from duizhao.core.library import Library, LibraryError
+from duizhao.core.ingest.pipeline import ImportRefused, parse
+from duizhao.core.library import ImportResult, ImportStatus, Library, LibraryError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from duizhao.core.article import Removed
+from duizhao.core.library import Removed
 
 
 @dataclass(slots=True)

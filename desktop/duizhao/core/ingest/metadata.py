@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-from duizhao.core.article import Metadata, Removed
 from duizhao.core.ingest.dates import (
     DATE_TIME,
     DATE_TIME_LINE,
@@ -33,6 +32,7 @@ from duizhao.core.ingest.dates import (
     from_match,
 )
 from duizhao.core.ingest.lines import Line, Lines
+from duizhao.core.library import Metadata, Removed
 
 HEADER_LINES = 10
 FOOTER_LINES = 6

@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from duizhao.core.article import Metadata
 from duizhao.core.ingest.dates import normalise_datetime
+from duizhao.core.library import Metadata
 
 
 class ReadError(ValueError):

@@ -5,10 +5,10 @@ ComparePane`. It makes every action a ``QAction`` on the pane with a
 shortcut (shown in its tooltip and in the Export menu), wires the pane's
 buttons to them, and does the work that leaves the pane:
 
-- export of the comparison to Markdown, CSV or HTML (:mod:`duizhao.core.export`)
+- export of the comparison to Markdown, CSV or HTML (:mod:`duizhao.core.compare.export`)
   to a file asked with :attr:`save_file_name` (``QFileDialog.getSaveFileName``
   unless a test puts something else there);
-- save and open named workspaces (:mod:`duizhao.core.workspaces`), names asked
+- save and open named workspaces (:mod:`duizhao.core.library.workspaces`), names asked
   with :attr:`get_text` / :attr:`get_item` (``QInputDialog``);
 - writing a row's pin or note through the runner's writer;
 - :func:`run_compare`, the reader-pool work of a comparison (with the notes
@@ -27,10 +27,10 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu
 
-from duizhao.core import compare as core_compare
-from duizhao.core import export as core_export
+import duizhao.core.compare as core_compare  # looked up per call: tests replace compare()
 from duizhao.core.compare import Comparison
-from duizhao.core.workspaces import (
+from duizhao.core.compare import export as export_comparison
+from duizhao.core.library import (
     RowNote,
     Workspace,
     list_workspaces,
@@ -68,7 +68,7 @@ def run_compare(
         wanted["progress"] = context.progress
     if anything or "cancelled" in parameters:
         wanted["cancelled"] = context.cancelled
-    stop = getattr(core_compare, "CompareCancelled", Cancelled)
+    stop = core_compare.CompareCancelled
     try:
         comparison = compare(context.library, ids, topic, **wanted)
     except stop:
@@ -189,7 +189,7 @@ class CompareActions(QObject):
             if not path.suffix:
                 path = path.with_suffix(f".{fmt}")
         try:
-            written = core_export.export(comparison, fmt, Path(path))
+            written = export_comparison(comparison, fmt, Path(path))
         except (OSError, ValueError) as exc:
             self.pane.show_message(f"Export failed: {exc}")
             return None

@@ -1,4 +1,4 @@
-"""Item models of the comparison pane, over :mod:`duizhao.core.compare` data.
+"""Item models of the comparison pane, over :mod:`duizhao.core.compare.comparison` data.
 
 - :class:`TopicListModel` — the topics of a comparison, one per row: label,
   how many articles and rows it has (three columns) (``TOPIC_KEY_ROLE`` gives its key).
@@ -9,7 +9,7 @@
   note; pinned rows come first, otherwise the core's order is kept.
 - :class:`RelationFilterModel` — a proxy keeping rows of one relation.
 
-Pins and notes live in the library (:mod:`duizhao.core.workspaces`); the model
+Pins and notes live in the library (:mod:`duizhao.core.library.workspaces`); the model
 only shows them and takes changes the pane has saved (:meth:`set_pinned`,
 :meth:`set_note`).
 """
@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from duizhao.core.compare import RELATIONS, Row, Topic
-from duizhao.core.workspaces import RowNote
+from duizhao.core.library import RowNote
 
 Index = QModelIndex | QPersistentModelIndex
 _USER = Qt.ItemDataRole.UserRole

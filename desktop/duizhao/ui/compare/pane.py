@@ -1,6 +1,6 @@
 """The comparison pane: topics on the left, aligned claims on the right.
 
-:class:`ComparePane` runs :func:`duizhao.core.compare.compare` through the
+:class:`ComparePane` runs :func:`duizhao.core.compare.comparison.compare` through the
 task runner's reader pool (progress bar, Cancel, a newer comparison
 supersedes an older one) and shows the result through the models of
 :mod:`duizhao.ui.compare.model`: the topic list, the rows of the selected
@@ -10,7 +10,7 @@ evidence words, note). Clicking a claim, or Enter on it, emits
 window turns into "scroll that reading pane there and flash it".
 
 Pins, notes and saved workspaces are written by the runner's writer through
-:mod:`duizhao.core.workspaces` (the :class:`~duizhao.ui.compare.actions.
+:mod:`duizhao.core.library.workspaces` (the :class:`~duizhao.ui.compare.actions.
 CompareActions` half of the pane: actions, shortcuts, export, workspaces).
 Errors (fewer than two articles, nothing in common, a failed write) are one
 line in the pane's message bar, never a dialog that blocks.
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from duizhao.core.compare import Comparison
-from duizhao.core.workspaces import RowNote
+from duizhao.core.library import RowNote
 from duizhao.ui.compare.actions import CompareActions, Notes, run_compare
 from duizhao.ui.compare.bar import CompareBar
 from duizhao.ui.compare.model import (

@@ -1,8 +1,8 @@
 """The library as a table: a model over article summaries and its filter proxy.
 
 :class:`LibraryTableModel` adapts the list :meth:`Library.summaries
-<duizhao.core.library.Library.summaries>` returns: one row per
-:class:`~duizhao.core.article.ArticleSummary`, columns Title, Source, Date,
+<duizhao.core.library.store.Library.summaries>` returns: one row per
+:class:`~duizhao.core.library.article.ArticleSummary`, columns Title, Source, Date,
 Script and Chars, cells computed when asked (no per-row objects besides the
 summary itself). It forwards changes as begin/end insert/remove calls
 (:meth:`~LibraryTableModel.rows_added`, :meth:`~LibraryTableModel.remove_ids`)
@@ -33,8 +33,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from duizhao.core.article import ArticleSummary, Script
-from duizhao.core.script import convert
+from duizhao.core.library import ArticleSummary
+from duizhao.core.text import Script, convert
 from duizhao.ui.models.roles import (
     ARTICLE_ID_ROLE,
     SORT_ROLE,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPixmap, QTextCharFormat
 
-from duizhao.core.article import ENTITY_TYPES as TYPES
+from duizhao.core.library import ENTITY_TYPES as TYPES
 
 TYPE_LABELS: dict[str, str] = {
     "PERSON": "人物 Person",

@@ -24,8 +24,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from duizhao.core.script import converter
-from duizhao.core.textmap import Utf16Index
+from duizhao.core.text import Utf16Index, converter
 
 #: More matches than this are not counted further (the label says "+").
 MAX_MATCHES = 10_000

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import html
 
-from duizhao.core.article import Article, Script
+from duizhao.core.library import Article
+from duizhao.core.text import Script
 
 VIEW_LABELS = {
     "original": "原文",

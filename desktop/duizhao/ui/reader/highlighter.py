@@ -25,9 +25,9 @@ from typing import NamedTuple
 
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from duizhao.core.article import ENTITY_TYPES as TYPES
-from duizhao.core.article import Entity
-from duizhao.core.script import View
+from duizhao.core.library import ENTITY_TYPES as TYPES
+from duizhao.core.library import Entity
+from duizhao.core.text import View
 from duizhao.ui.reader.colors import entity_format, entity_formats
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from duizhao.core.article import ENTITY_TYPES as TYPES
+from duizhao.core.library import ENTITY_TYPES as TYPES
 from duizhao.ui.reader.colors import type_colors, type_label
 
 

@@ -11,7 +11,7 @@ Parts
 Offsets
     everything the pane is given or gives back — entities, marked ranges,
     reading positions — is in code points of the article's *original* text.
-    Only the current :class:`~duizhao.core.script.View` turns them into the
+    Only the current :class:`~duizhao.core.text.script.View` turns them into the
     UTF-16 positions Qt counts. Switching view maps the first visible
     character to the original and back, and re-maps the entity spans and the
     marked range (:meth:`View.to_view_utf16`); nothing is recognised again.
@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.core.article import Article, Entity
-from duizhao.core.script import View, ViewCache
+from duizhao.core.library import Article, Entity
+from duizhao.core.text import View, ViewCache
 from duizhao.ui.reader.findbar import FindBar, tool_button
 from duizhao.ui.reader.header import VIEW_LABELS, header_html
 from duizhao.ui.reader.highlighter import spans_in_view

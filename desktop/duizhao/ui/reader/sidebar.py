@@ -24,9 +24,9 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
-from duizhao.core.article import ENTITY_TYPES as TYPES
-from duizhao.core.article import Entity, Script
-from duizhao.core.script import convert, view_config
+from duizhao.core.library import ENTITY_TYPES as TYPES
+from duizhao.core.library import Entity
+from duizhao.core.text import Script, convert, view_config
 from duizhao.ui.reader.colors import swatch, type_label
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1

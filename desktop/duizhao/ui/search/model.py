@@ -1,6 +1,6 @@
 """Search results as a list model, and the rich text a result is drawn with.
 
-:class:`SearchResultsModel` holds the :class:`~duizhao.core.search.Hit` list
+:class:`SearchResultsModel` holds the :class:`~duizhao.core.search.index.Hit` list
 of one search, one row per article. Besides the title (``DisplayRole``) and
 the id (:data:`~duizhao.ui.models.ARTICLE_ID_ROLE`) it gives the hit itself
 (:data:`HIT_ROLE`), the first match in original-text offsets
@@ -23,8 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from duizhao.core.hits import Hit
-from duizhao.core.snippets import Fragment
+from duizhao.core.search import Fragment, Hit
 from duizhao.ui.models.roles import (
     ARTICLE_ID_ROLE,
     ArticleDragSource,

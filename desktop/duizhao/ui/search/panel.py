@@ -8,13 +8,13 @@ search gets a serial number and the outcome carries it back: an outcome that
 is not the latest one's is dropped, so a slow old search never overwrites a
 newer one, and the older task is cancelled when a new one starts.
 
-Each reader thread keeps its own :class:`~duizhao.core.search.SearchIndex`
+Each reader thread keeps its own :class:`~duizhao.core.search.index.SearchIndex`
 per library (:func:`thread_index`): a Whoosh searcher is not shared between
 threads. Opening one per search measured the same here (3 ms on a 30-article
 index), but a kept one also keeps its cache of analysis views, which
 highlighting the hits of the next keystroke reuses.
 Its lock timeout is short (:data:`BUSY_TIMEOUT`): while another task writes
-the index, the search gives up with :class:`~duizhao.core.search.SearchBusy`,
+the index, the search gives up with :class:`~duizhao.core.search.index.SearchBusy`,
 the panel says so and tries once more after :data:`RETRY_MS`.
 
 A clicked result (or Enter on one) emits ``result_activated(id, start,
@@ -45,8 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.core import query as q
-from duizhao.core.hits import Hit, Results, SearchBusy, SearchError
+from duizhao.core.search import Hit, QueryError, Results, SearchBusy, SearchError, parse
 
 if TYPE_CHECKING:
     from duizhao.core.search import SearchIndex
@@ -135,7 +134,7 @@ def search_job(
             results = index.search(context.library, text, limit=limit, sort=sort)
         except SearchBusy:
             return SearchOutcome(serial, text, message=BUSY_MESSAGE, busy=True)
-        except (q.QueryError, SearchError) as exc:
+        except (QueryError, SearchError) as exc:
             return SearchOutcome(serial, text, message=_sentence(str(exc)))
         except Exception as exc:  # a broken library must not leave the panel waiting
             detail = _sentence(str(exc)) or type(exc).__name__
@@ -271,8 +270,8 @@ class SearchPanel(QWidget):
             self._set_status("")
             return
         try:
-            q.parse(text)
-        except q.QueryError as exc:
+            parse(text)
+        except QueryError as exc:
             self.model.clear()
             self._shown_query = ""
             self._set_status(_sentence(str(exc)), error=True)

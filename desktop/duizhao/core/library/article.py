@@ -1,0 +1,156 @@
+"""Plain data shared across the core: articles, their metadata and import results.
+
+Offsets everywhere in Duizhao index an article's ``text`` (the cleaned text a
+reader sees in the ``original`` view), in code points, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from duizhao.core.text import Script
+
+
+class ImportStatus(StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the input the cleaner or the metadata reader took out of the text."""
+
+    rule: str
+    text: str
+    line: int  # 1-based line in the reader's output (before cleaning)
+
+    def to_json(self) -> dict[str, object]:
+        return {"rule": self.rule, "text": self.text, "line": self.line}
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What is known about an article besides its text. Every field may be missing."""
+
+    title: str | None = None
+    source: str | None = None
+    author: str | None = None
+    translator: str | None = None
+    published: str | None = None  # ISO 8601, date or date-time
+    url: str | None = None
+    #: ``published`` was not stated but taken from a date in the text.
+    published_estimated: bool = False
+    #: ``title`` was not stated but taken from the first line or sentence.
+    title_estimated: bool = False
+    original: bool = False  # the platform's 原创 marker
+
+    def merge_missing(self, other: Metadata) -> None:
+        """Fill the fields this one lacks from ``other`` (this one wins)."""
+        for name in ("title", "source", "author", "translator", "published", "url"):
+            if getattr(self, name) is None and getattr(other, name) is not None:
+                setattr(self, name, getattr(other, name))
+        self.original = self.original or other.original
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    """An input file read, decoded, cleaned and described, ready for the library."""
+
+    raw: bytes
+    encoding: str
+    fmt: str  # "text", "markdown" or "html"
+    source_text: str  # the reader's text before cleaning (front matter and markup gone)
+    text: str  # what the reader shows
+    metadata: Metadata
+    script: Script
+    removed: list[Removed] = field(default_factory=list)
+    cleaner_version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the library list."""
+
+    id: int
+    title: str
+    source: str | None
+    published: str | None
+    script: Script
+    chars: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "script": str(self.script),
+            "chars": self.chars,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A stored article: its text and everything known about it."""
+
+    id: int
+    text: str
+    metadata: Metadata
+    script: Script
+    fmt: str
+    encoding: str
+    original_name: str
+    imported_at: str
+    content_hash: str
+
+    @property
+    def title(self) -> str:
+        return self.metadata.title or self.original_name
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """The outcome for one input file, shaped as the CLI's ``import --json``."""
+
+    path: str
+    status: ImportStatus
+    id: int | None = None
+    title: str | None = None
+    script: Script | None = None
+    error: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "status": str(self.status),
+            "id": self.id,
+            "title": self.title,
+            "script": str(self.script) if self.script else None,
+            "error": self.error,
+        }
+
+
+#: Entity types, in legend order; money and percentages are NUMBER.
+ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "DATE", "NUMBER")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int  # code points in the article's original text
+    end: int
+    text: str  # as it stands in the original text
+    type: str  # one of ENTITY_TYPES
+    entity_id: str
+    canonical: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "entity_id": self.entity_id,
+            "canonical": self.canonical,
+        }

@@ -1,0 +1,63 @@
+"""Text: scripts and script views with exact offset maps, words and sentences.
+
+The lowest layer of the core; everything above reads articles through it.
+
+- :mod:`.textmap` -- :class:`OffsetMap` between a text and a converted copy of
+  it, in code points and in UTF-16 units (:class:`Utf16Index`, what Qt counts).
+- :mod:`.script` -- which script a text is written in (:func:`detect_script`),
+  OpenCC conversion (:func:`convert`), and the views of an article
+  (:func:`build_view`, :func:`view_text`, :class:`ViewCache`), among them the
+  normalised Simplified *analysis* view (:func:`analysis_view`) that
+  segmentation, search, entities and the comparison all read.
+- :mod:`.segment` -- jieba behind :class:`Segmenter` (one shared instance,
+  :func:`shared_segmenter`), and :func:`sentences`.
+
+Every span these modules return is in code points of the original text.
+"""
+
+from duizhao.core.text.script import (
+    ANALYSIS_CONFIGS,
+    VIEW_CONFIGS,
+    VIEWS,
+    Script,
+    View,
+    ViewCache,
+    analysis_view,
+    build_view,
+    convert,
+    converter,
+    converter_version,
+    detect_script,
+    view_config,
+    view_text,
+)
+from duizhao.core.text.segment import (
+    Segmenter,
+    sentences,
+    shared_segmenter,
+    use_shared_segmenter,
+)
+from duizhao.core.text.textmap import OffsetMap, Utf16Index
+
+__all__ = [
+    "ANALYSIS_CONFIGS",
+    "VIEWS",
+    "VIEW_CONFIGS",
+    "OffsetMap",
+    "Script",
+    "Segmenter",
+    "Utf16Index",
+    "View",
+    "ViewCache",
+    "analysis_view",
+    "build_view",
+    "convert",
+    "converter",
+    "converter_version",
+    "detect_script",
+    "sentences",
+    "shared_segmenter",
+    "use_shared_segmenter",
+    "view_config",
+    "view_text",
+]
