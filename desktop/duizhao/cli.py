@@ -322,17 +322,27 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(comparison.to_json())
         return EXIT_OK
-    titles = dict(comparison.articles)
     for article_id, title in comparison.articles:
-        print(f"#{article_id} {title}")
+        details = comparison.details.get(article_id, {})
+        about = " · ".join(str(x) for x in (details.get("outlet"), details.get("published")) if x)
+        print(f"#{article_id} {title}" + (f"  ({about})" if about else ""))
     for n, topic in enumerate(comparison.topics, 1):
         print(f"\n== {n}. {topic.label}  [{'、'.join(topic.terms[:8])}]")
+        for point in topic.series:
+            print(f"  {point.date}  {point.text}  #{point.article}")
         for row in topic.rows:
-            print(f"  [{row.relation}] {'；'.join(row.reasons)}")
-            for c in sorted(row.claims, key=lambda c: c.article):
-                where = f"#{c.article} {titles.get(c.article, '')[:12]} {c.start}-{c.end}"
-                print(f"    {where}: {c.text}")
-    say(f"{len(comparison.topics)} shared topics in {len(comparison.articles)} articles")
+            badge = row.relation if row.comparable else "not comparable"
+            print(f"  [{badge}] {'；'.join(row.reasons)}")
+            for cell in row.cells:
+                claim = cell.claim
+                said = f" ({claim.source})" if claim.source else ""
+                print(f"    #{claim.article}{said} {claim.start}-{claim.end}: {claim.text.strip()}")
+            if len(row.pairs) > 1:
+                for pair in row.pairs:
+                    a, b = pair.articles
+                    reasons = "；".join(r.text for r in pair.reasons)
+                    print(f"      #{a}↔#{b} {pair.relation} {pair.confidence:.0%}: {reasons}")
+    say(f"{len(comparison.topics)} topics in {len(comparison.articles)} articles")
     return EXIT_OK
 
 

@@ -111,7 +111,7 @@ def _run(tmp: Path) -> list[str]:
         check(len(summaries) >= 2, "library", f"only {len(summaries)} demo articles imported")
         parts.append(f"{len(summaries)} articles ({len(html)} HTML)")
         simplified = _first(library, summaries, Script.SIMPLIFIED)
-        traditional = _first(library, summaries, Script.TRADITIONAL)
+        traditional = _first(library, summaries, Script.TRADITIONAL, like=simplified)
 
         with step("view"):
             from duizhao.core.text import build_view
@@ -193,10 +193,17 @@ def _run(tmp: Path) -> list[str]:
     return parts
 
 
-def _first(library: Any, summaries: list[Any], script: Any) -> Any:
-    for summary in summaries:
-        if summary.script == script:
-            return library.get(summary.id)
+def _first(library: Any, summaries: list[Any], script: Any, like: Any = None) -> Any:
+    """The first article in ``script``; with ``like``, of the same demo story (the
+    demo's files are named story-outlet), so that comparing the two finds rows."""
+    story = like.original_name.split("-")[0] if like is not None else None
+    candidates = [s for s in summaries if s.script == script]
+    for summary in candidates:
+        article = library.get(summary.id)
+        if story is None or article.original_name.startswith(story + "-"):
+            return article
+    if candidates:
+        return library.get(candidates[0].id)
     raise StepFailed("library", f"no {script} article in the demo")
 
 

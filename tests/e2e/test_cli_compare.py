@@ -60,22 +60,31 @@ def test_compare_json_shape(run_cli: Run, two_ids: list[int]) -> None:
     data = result.out
     assert set(data) == {"articles", "topics"}
     assert [a["id"] for a in data["articles"]] == two_ids
-    assert all(set(a) == {"id", "title"} for a in data["articles"])
+    assert all(set(a) == {"id", "title", "outlet", "published"} for a in data["articles"])
+    assert [a["outlet"] for a in data["articles"]] == ["河口晚报", "海灣週報"]
     assert data["topics"]
     relations = set()
     for topic in data["topics"]:
-        assert set(topic) == {"label", "terms", "rows"}
+        assert set(topic) == {"key", "label", "terms", "rows", "series"}
         assert isinstance(topic["label"], str)
         assert isinstance(topic["terms"], list)
         for row in topic["rows"]:
-            assert set(row) == {"claims", "relation", "reasons"}
+            assert set(row) == {"key", "claims", "relation", "reasons", "comparable", "pairs"}
             assert row["relation"] in ("contradicts", "differs", "agrees", "related")
             assert all(isinstance(r, str) for r in row["reasons"])
             relations.add(row["relation"])
             for claim in row["claims"]:
-                assert set(claim) == {"article", "text", "start", "end"}
+                assert set(claim) == {"article", "text", "start", "end", "source", "focus"}
                 assert claim["article"] in two_ids
-                assert claim["start"] < claim["end"]
+                assert claim["start"] <= claim["focus"][0] <= claim["focus"][1] <= claim["end"]
+            for pair in row["pairs"]:
+                assert set(pair) == {"articles", "relation", "reasons", "confidence", "comparable"}
+                assert set(pair["articles"]) <= set(two_ids)
+            strongest = max(
+                (p for p in row["pairs"] if p["comparable"] == row["comparable"]),
+                key=lambda p: ("related", "agrees", "differs", "contradicts").index(p["relation"]),
+            )
+            assert strongest["relation"] == row["relation"]
     assert relations & {"contradicts", "differs"}
     # offsets index the article's original text
     shown = run_cli("show", str(two_ids[1]), "--json")

@@ -9,6 +9,7 @@ so they take a fraction of a second.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,10 +106,11 @@ def wait_written(qtbot: Any, runner: TaskRunner) -> None:
 
 
 def plant_comparison() -> Comparison:
+    day = dt.date(2026, 5, 12)
     docs = [
-        CompareDocument(1, "A", PLANT_A, Script.SIMPLIFIED),
-        CompareDocument(2, "B", PLANT_B, Script.SIMPLIFIED),
-        CompareDocument(3, "C", PLANT_C, Script.TRADITIONAL),
+        CompareDocument(1, "A", PLANT_A, Script.SIMPLIFIED, published=day),
+        CompareDocument(2, "B", PLANT_B, Script.SIMPLIFIED, published=day),
+        CompareDocument(3, "C", PLANT_C, Script.TRADITIONAL, published=day),
     ]
     return compare_documents(docs)
 
@@ -161,7 +163,7 @@ def test_cells_carry_the_claim_text_article_and_span() -> None:
 def test_relation_filter_and_pinned_rows_first() -> None:
     comparison = plant_comparison()
     everything = core_compare.Topic(
-        "all", ["all"], [r for t in comparison.topics for r in t.rows], 0.0
+        "all", "all", ["all"], [r for t in comparison.topics for r in t.rows]
     )
     model = CompareRowsModel()
     model.set_topic(everything, comparison.articles)

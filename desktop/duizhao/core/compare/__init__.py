@@ -1,36 +1,56 @@
 """Compare: what several articles say about the same things, side by side.
 
-- :mod:`.lexicon` -- the word lists claims are read with;
-- :mod:`.quantities` -- numbers with units and dates in a claim;
-- :mod:`.claims` -- the check-worthy sentences of an article (:class:`Claim`);
-- :mod:`.topic_keys` and :mod:`.themes` -- what a claim is about, and which
-  subjects two or more articles share;
-- :mod:`.align` -- claims of different articles joined into rows;
-- :mod:`.relations` -- whether two claims contradict, differ, agree or are
-  only related, with the reason in words;
-- :mod:`.topics` -- the shared subjects, each with its aligned rows;
-- :mod:`.comparison` -- the whole step for a set of articles (:func:`compare`);
+Reading a sentence:
+
+- :mod:`.numerals` -- numerals as news writes them (Arabic, Chinese, digit by
+  digit, with 万/亿/兆) read into numbers;
+- :mod:`.quantities` -- figures with their unit, kind and the interval a
+  hedged figure asserts; :mod:`.when` -- dates resolved against publication;
+- :mod:`.lexicon` -- the word lists (notions, qualifiers, negators, modality,
+  predicate classes, verdicts, attribution);
+- :mod:`.words` -- clauses, content words and the scopes of negators;
+- :mod:`.attribution` -- who asserts a sentence;
+- :mod:`.frames` -- a sentence's facts: figures with what they measure and
+  when, event dates, predicates, verdicts, statements;
+- :mod:`.claims` -- an article's check-worthy sentences with their frames.
+
+Comparing articles:
+
+- :mod:`.assignment` -- optimal one-to-one matching;
+- :mod:`.align` -- facts of different articles scored and matched into rows;
+- :mod:`.relations` -- each pair in a row: relation, reasons, confidence;
+- :mod:`.questions` -- rows grouped into the questions the story raises;
+- :mod:`.comparison` -- the whole step (:func:`compare`);
 - :mod:`.export` -- a comparison as Markdown, CSV or HTML.
 """
 
+from duizhao.core.compare.claims import Claim, Document, extract_claims
 from duizhao.core.compare.comparison import (
-    RELATIONS,
+    MAX_ARTICLES,
     CompareCancelled,
     CompareError,
     Comparison,
-    Row,
-    Topic,
     compare,
+    compare_documents,
 )
 from duizhao.core.compare.export import export
+from duizhao.core.compare.questions import Point, Row, Topic
+from duizhao.core.compare.relations import RELATIONS, PairRelation
 
 __all__ = [
+    "MAX_ARTICLES",
     "RELATIONS",
+    "Claim",
     "CompareCancelled",
     "CompareError",
     "Comparison",
+    "Document",
+    "PairRelation",
+    "Point",
     "Row",
     "Topic",
     "compare",
+    "compare_documents",
     "export",
+    "extract_claims",
 ]

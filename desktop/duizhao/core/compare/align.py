@@ -1,273 +1,277 @@
-"""Alignment: claims of different articles joined into rows.
+"""Alignment: the facts of different articles that answer the same question, in rows.
 
-:func:`weights` gives each key shared by two or more articles a weight (rare
-among the selection's claims weighs more); :func:`similarity` says how
-likely two claims speak of the same thing (shared weighted keys, a number or
-date in a clause sharing words, prediction / verdict cues, shared
-predicates); :func:`align` joins claims greedily into :class:`Row` objects
-holding at most one claim per article, then adds a row centred on each claim
-with its best counterpart in every other article.
+Every fact of every claim is a candidate (:class:`Placed`: an article's claim
+and one of its facts). Two facts of different articles get a score
+(:func:`score_matrix`) that combines
+
+- what they are about: the weighted overlap of their words (a word shared by
+  few facts of the selection weighs more), and whether their main words are
+  the same notion;
+- what the sentences mean: the cosine of the claims' sentence vectors;
+- who the figures belong to: facts about different people or organisations
+  (上汽 vs 比亚迪) score low;
+- and, for figures, whether their values agree, so an outlet's figure meets
+  the same figure elsewhere before it meets a competing one.
+
+Only facts of one family meet: figures of one kind (people, money, percent,
+duration …; mass and volume together), dates, predicates, verdicts,
+statements. For each pair of articles the best one-to-one matching
+(:func:`~duizhao.core.compare.assignment.best_matching`) pairs their facts;
+the pairs of all article pairs are then joined into rows, strongest first,
+never putting two facts of one article in a row, and only when every fact of
+the joined row scores at least :data:`JOIN` against the others.
 """
 
 from __future__ import annotations
 
-import heapq
-import math
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from dataclasses import dataclass
 
+import numpy as np
+
+from duizhao.core.compare.assignment import best_matching
 from duizhao.core.compare.claims import Claim
-from duizhao.core.compare.lexicon import ASSERTIVE, CANON, STRONG, WEAK, WILL, WONT, cues
-from duizhao.core.compare.quantities import Quantity, When
-from duizhao.core.compare.relations import Row, clause_of, comparable
+from duizhao.core.compare.frames import Fact
+from duizhao.core.compare.lexicon import NOTIONS, QUESTION_OF
+from duizhao.core.compare.quantities import can_be_equal
+
+#: the lowest score two facts are paired at
+MINIMUM = 0.42
+#: the lowest score between any two facts of one row
+JOIN = 0.30
+#: two statements (sentences with no figure, date, predicate or verdict) need more
+STATEMENTS = 0.50
+#: two verdicts need less: in one story they judge the same events, and rarely
+#: in the same words (公正合理 against 政治动机)
+VERDICTS = 0.30
+#: kinds of figure that may sit in one row (their relation then says why they
+#: cannot be compared, which is what a reader wants to see)
+_FAMILY = {"mass": "amount", "volume": "amount"}
 
 
-def weights(claims: Sequence[Claim], n_articles: int) -> dict[str, float]:
-    """Key weight: shared by several articles, but rare among the selection's claims."""
-    article_df: dict[str, set[int]] = defaultdict(set)
-    claim_df: Counter[str] = Counter()
-    for c in claims:
-        for k in c.keys:
-            article_df[k].add(c.article)
-            claim_df[k] += 1
-    total = max(1, len(claims))
-    weights: dict[str, float] = {}
-    for k, arts in article_df.items():
-        if len(arts) < 2:
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A fact in its claim; ``slot`` is its index among all placed facts."""
+
+    slot: int
+    claim: Claim
+    fact: Fact
+
+    @property
+    def article(self) -> int:
+        return self.claim.article
+
+
+def family(fact: Fact) -> str:
+    """Facts of one family may meet: figures of a kind, dates, or assertions
+    (predicates, verdicts and statements: a denial meets what it denies)."""
+    if fact.kind == "quantity" and fact.quantity is not None:
+        kind = fact.quantity.kind
+        if kind.startswith("money:"):
+            return "money"
+        return _FAMILY.get(kind, kind)
+    if fact.kind in ("predicate", "verdict", "statement"):
+        return "assertion"
+    return fact.kind
+
+
+def place(claims: list[Claim]) -> list[Placed]:
+    placed: list[Placed] = []
+    for claim in claims:
+        for fact in claim.facts:
+            placed.append(Placed(len(placed), claim, fact))
+    return placed
+
+
+def score_matrix(placed: list[Placed], vectors: np.ndarray) -> np.ndarray:
+    """Scores of every pair of placed facts (symmetric; -1 where they cannot meet).
+
+    ``vectors`` holds one unit vector per placed fact (its claim's)."""
+    n = len(placed)
+    if n == 0:
+        return np.zeros((0, 0))
+    features = [_features(p.fact.words) for p in placed]
+    vocabulary: dict[str, int] = {}
+    for found in features:
+        for feature in found:
+            vocabulary.setdefault(feature, len(vocabulary))
+    words = np.zeros((n, max(1, len(vocabulary))))
+    for p, found in zip(placed, features, strict=True):
+        for feature in found:
+            words[p.slot, vocabulary[feature]] = 1.0
+    frequency = words.sum(axis=0)
+    weight = np.log1p(n / np.maximum(frequency, 1.0))
+    weighted = words * weight
+    shared = weighted @ words.T
+    total = weighted.sum(axis=1)
+    union = total[:, None] + total[None, :] - shared
+    overlap = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+    heads = _codes([_question_word(p) or f"-{p.slot}" for p in placed])
+    same_head = (heads[:, None] == heads[None, :]).astype(float)
+    meaning = np.clip(vectors @ vectors.T, 0.0, 1.0)
+
+    score = 0.45 * overlap + 0.35 * meaning + 0.2 * same_head
+    score += 0.1 * _agreeing(placed) + _units(placed)
+    score *= _actor_factor(placed)
+    families = _codes([family(p.fact) for p in placed])
+    articles = np.array([p.article for p in placed])
+    apart = (families[:, None] != families[None, :]) | (articles[:, None] == articles[None, :])
+    score[apart] = -1.0
+    statement = np.array([p.fact.kind == "statement" for p in placed])
+    weak = statement[:, None] & statement[None, :] & (score < STATEMENTS)
+    score[weak] = np.minimum(score[weak], 0.0)
+    return score
+
+
+def _features(words: frozenset[str]) -> list[str]:
+    """A fact's words and, for longer Chinese words, their character pairs, so that
+    强制性 meets 强制 and 预训练成本 meets 成本 (sorted: stable)."""
+    out = set(words)
+    for word in words:
+        if len(word) >= 3 and not word.startswith("e:") and not word.isascii():
+            out.update(word[i : i + 2] for i in range(len(word) - 1))
+    return sorted(out)
+
+
+def _question_word(p: Placed) -> str:
+    """What a fact answers: its head's notion, or for a predicate the question its
+    class shares with its opposites (支持, 反对 and 弃权 answer one question)."""
+    if p.fact.kind == "predicate":
+        return QUESTION_OF.get(p.fact.predicate, p.fact.predicate)
+    if p.fact.kind == "verdict":  # every verdict answers "what is thought of it"
+        return "评价" if p.fact.predicate == "approval" else "影响"
+    return NOTIONS.get(p.fact.head, p.fact.head)
+
+
+def _codes(values: list[str]) -> np.ndarray:
+    """An integer per distinct value, by sorted value (stable across runs)."""
+    index = {v: i for i, v in enumerate(sorted(set(values)))}
+    return np.array([index[v] for v in values])
+
+
+def _agreeing(placed: list[Placed]) -> np.ndarray:
+    """1 where two figures can be the same number, else 0."""
+    n = len(placed)
+    agree = np.zeros((n, n))
+    figures = [p for p in placed if p.fact.quantity is not None]
+    for i, a in enumerate(figures):
+        for b in figures[i + 1 :]:
+            qa, qb = a.fact.quantity, b.fact.quantity
+            if qa is not None and qb is not None and qa.kind == qb.kind and can_be_equal(qa, qb):
+                agree[a.slot, b.slot] = agree[b.slot, a.slot] = 1.0
+    return agree
+
+
+def _units(placed: list[Placed]) -> np.ndarray:
+    """+0.05 for figures in the same unit, -0.15 for money in other currencies:
+    201亿美元 meets 208亿美元 before 6829亿新台币."""
+    units = _codes([p.fact.quantity.unit if p.fact.quantity else "" for p in placed])
+    money = np.array([bool(p.fact.quantity and p.fact.quantity.kind.startswith("money:"))
+                      for p in placed])  # fmt: skip
+    same = units[:, None] == units[None, :]
+    both_money = money[:, None] & money[None, :]
+    return np.where(same, 0.05, np.where(both_money, -0.15, 0.0))
+
+
+def _actor_factor(placed: list[Placed]) -> np.ndarray:
+    """0.35 where two figures belong to people or organisations and none in common
+    (for other facts the names are words, and weigh as words)."""
+    names = sorted({actor for p in placed for actor in p.fact.actors})
+    if not names:
+        return np.ones((len(placed), len(placed)))
+    same = same_actor_groups(names)
+    column = {name: i for i, name in enumerate(sorted(set(same.values())))}
+    actors = np.zeros((len(placed), len(column)))
+    for p in placed:
+        for actor in p.fact.actors:
+            actors[p.slot, column[same[actor]]] = 1.0
+    named = (actors.sum(axis=1) > 0) & np.array([p.fact.kind == "quantity" for p in placed])
+    apart = named[:, None] & named[None, :] & ((actors @ actors.T) == 0)
+    return np.where(apart, 0.35, 1.0)
+
+
+def _minimum(a: Placed, b: Placed) -> float:
+    return VERDICTS if a.fact.kind == b.fact.kind == "verdict" else MINIMUM
+
+
+def same_actor_groups(names: list[str]) -> dict[str, str]:
+    """Each actor id mapped to its group's: names the gazetteer does not link are
+    one actor when one contains the other (恒大 and 中国恒大集团)."""
+    group = {name: name for name in names}
+    plain = sorted((n for n in names if n.startswith("name:")), key=lambda n: (len(n), n))
+    for i, short in enumerate(plain):
+        word = short[5:]
+        if len(word) < 2:
             continue
-        idf = math.log(1 + total / claim_df[k])
-        weights[k] = idf
-    return weights
+        for longer in plain[i + 1 :]:
+            if word in longer[5:] and group[longer] == longer:
+                group[longer] = group[short]
+    return group
 
 
-#: average similarity (in thresholds) for two groups of claims to form one row,
-#: and for a claim to join a row centred on another claim
-TIGHT, LOOSE = 3.0, 0.75
-#: with more claims than this, pairs are proposed by nearness, not by any shared key
-CROWDED = 200
-#: with more claims than CROWDED, how many nearest claims each is scored against
-NEIGHBOURS = 10
-#: ... found through the claim's PREFIX rarest keys (commoner keys still count in the score)
-PREFIX = 8
+def align(placed: list[Placed], scores: np.ndarray) -> list[list[Placed]]:
+    """Rows of placed facts (two articles or more, one fact per article), in the
+    order of their first fact."""
+    by_article: dict[int, list[Placed]] = {}
+    for p in placed:
+        by_article.setdefault(p.article, []).append(p)
+    articles = sorted(by_article)
+    pairs: list[tuple[float, int, int]] = []
+    for i, a in enumerate(articles):
+        for b in articles[i + 1 :]:
+            left, right = by_article[a], by_article[b]
+            sub = scores[np.ix_([p.slot for p in left], [p.slot for p in right])]
+            for r, c in best_matching(sub, VERDICTS):
+                if sub[r, c] >= _minimum(left[r], right[c]):
+                    pairs.append((float(sub[r, c]), left[r].slot, right[c].slot))
+    pairs.sort(key=lambda t: (-round(t[0], 6), t[1], t[2]))
+    return _join(placed, scores, pairs)
 
 
-def _predicate(c: Claim, key: str) -> bool:
-    label = c.labels.get(key, "")
-    return label in CANON or label in ASSERTIVE
+def _join(
+    placed: list[Placed], scores: np.ndarray, pairs: list[tuple[float, int, int]]
+) -> list[list[Placed]]:
+    group = list(range(len(placed)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(placed))}
+
+    def find(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for _, a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        left, right = members[ra], members[rb]
+        if {placed[i].article for i in left} & {placed[i].article for i in right}:
+            continue
+        if min(scores[i, j] for i in left for j in right) < JOIN:
+            continue
+        group[rb] = ra
+        members[ra] = sorted(left + right)
+        del members[rb]
+    rows = [
+        sorted((placed[i] for i in m), key=lambda p: (p.article, p.claim.index))
+        for m in members.values()
+        if len(m) >= 2
+    ]
+    rows += _second_rows(placed, scores, {p.slot for row in rows for p in row})
+    return sorted(rows, key=lambda row: (min(p.slot for p in row), len(row)))
 
 
-class Aligner:
-    """:func:`similarity` and :func:`align` over one selection's claims, with
-    what each claim needs precomputed and every score computed once, so the
-    subjects' alignments (subsets of the claims) reuse the whole one's."""
-
-    def __init__(self, claims: Sequence[Claim], weights: dict[str, float]) -> None:
-        self.claims = list(claims)
-        self.weights = weights
-        self._index = {id(c): i for i, c in enumerate(self.claims)}
-        self._squares = {k: v * v for k, v in weights.items()}
-        self._norms = [
-            math.sqrt(sum(weights.get(k, 0.0) ** 2 for k in c.keys) + 1) for c in self.claims
-        ]
-        self._predicates = [
-            frozenset(
-                k
-                for k in c.keys
-                if c.labels.get(k, "") in CANON or c.labels.get(k, "") in ASSERTIVE
-            )
-            for c in self.claims
-        ]
-        self._cues = [
-            (bool(cues(c.norm, WILL + WONT)), bool(cues(c.norm, STRONG + WEAK)))
-            for c in self.claims
-        ]
-        self._clauses: dict[tuple[int, str], frozenset[str]] = {}
-        self._sims: dict[tuple[int, int], float] = {}
-        self._scored: list[tuple[float, int, int]] | None = None
-        self._touching: dict[int, list[int]] | None = None  # claim i -> its pairs (i, j)
-        postings: dict[str, list[int]] = defaultdict(list)
-        for i, c in enumerate(self.claims):
-            for k in c.keys:
-                if k in weights:
-                    postings[k].append(i)
-        self._postings = dict(postings)
-
-    def index(self, claim: Claim) -> int:
-        return self._index[id(claim)]
-
-    def _clause_terms(self, i: int, piece: str) -> frozenset[str]:
-        """Terms of claim ``i`` written in the clause holding ``piece``."""
-        found = self._clauses.get((i, piece))
-        if found is None:
-            c = self.claims[i]
-            clause = clause_of(c.norm, piece)
-            found = frozenset(t for t in c.terms if c.labels[t] in clause)
-            self._clauses[(i, piece)] = found
-        return found
-
-    def _overlap(self, i: int, x: Quantity | When, j: int, y: Quantity | When) -> int:
-        return len(self._clause_terms(i, x.text) & self._clause_terms(j, y.text))
-
-    def sim(self, i: int, j: int) -> float:
-        """:func:`similarity` of claims ``i`` and ``j`` (computed once)."""
-        if i > j:
-            i, j = j, i
-        found = self._sims.get((i, j))
-        if found is not None:
-            return found
-        a, b = self.claims[i], self.claims[j]
-        shared = a.keys & b.keys
-        w2 = self._squares
-        score = sum(w2[k] for k in shared if k in w2)
-        anchors = 0.0
-        if shared:
-            for x in a.numbers:
-                for y in b.numbers:
-                    if x.unit == y.unit and (n := self._overlap(i, x, j, y)):
-                        anchors = max(anchors, 0.25 + 0.05 * n)
-            for p in a.dates:
-                for q in b.dates:
-                    if comparable(p, q) and (n := self._overlap(i, p, j, q)):
-                        anchors = max(anchors, 0.2 + 0.05 * n)
-            ca, cb = self._cues[i], self._cues[j]
-            anchors += 0.15 * (ca[0] and cb[0]) + 0.15 * (ca[1] and cb[1])
-            anchors += 0.1 * min(2, len(shared & self._predicates[i]))
-        found = score / (self._norms[i] * self._norms[j]) + anchors
-        self._sims[(i, j)] = found
-        return found
-
-    def _candidates(self) -> list[tuple[float, int, int]]:
-        """Every candidate pair of the selection, scored, best first (computed once).
-
-        Up to :data:`CROWDED` claims every pair of claims of different
-        articles sharing a key is a candidate; beyond, each claim's
-        :data:`NEIGHBOURS` (plus one per article, up to twice as many) nearest claims by shared key
-        weight."""
-        if self._scored is not None:
-            return self._scored
-        claims = self.claims
-        candidates: set[tuple[int, int]] = set()
-        if len(claims) <= CROWDED:
-            for held in self._postings.values():
-                for n, i in enumerate(held):
-                    for j in held[n + 1 :]:
-                        if claims[i].article != claims[j].article:
-                            candidates.add((i, j))
-        else:
-            keep = NEIGHBOURS + min(NEIGHBOURS, len({c.article for c in claims}))
-            squares = self._squares
-            for i, claim in enumerate(claims):
-                scores: dict[int, float] = defaultdict(float)
-                mine = sorted((k for k in claim.keys if k in squares), key=lambda k: -squares[k])
-                for k in mine[:PREFIX]:  # its rarest keys find its neighbours
-                    w2 = squares[k]
-                    for j in self._postings[k]:
-                        scores[j] += w2
-                near = heapq.nlargest(keep, scores, key=lambda j: scores[j] / self._norms[j])
-                for j in near:
-                    if claims[j].article != claim.article:
-                        candidates.add((i, j) if i < j else (j, i))
-        scored = [(self.sim(i, j), i, j) for i, j in candidates]
-        scored.sort(key=lambda p: (-p[0], p[1], p[2]))
-        self._scored = scored
-        return scored
-
-    def pairs(self, members: Sequence[int], threshold: float) -> list[tuple[float, int, int]]:
-        """Candidate pairs of ``members`` (indices) scoring at least
-        ``threshold``, best first, as (score, i, j) with i < j."""
-        scored = self._candidates()
-        if len(members) == len(self.claims):
-            return [p for p in scored if p[0] >= threshold]
-        if self._touching is None:
-            self._touching = defaultdict(list)
-            for n, (_s, i, _j) in enumerate(scored):
-                self._touching[i].append(n)
-        inside = set(members)
-        found = sorted(
-            n
-            for i in inside
-            for n in self._touching.get(i, ())
-            if scored[n][2] in inside and scored[n][0] >= threshold
-        )
-        return [scored[n] for n in found]
-
-    def align(
-        self, members: Sequence[int] | None = None, threshold: float = 0.2, *, centred: bool = True
-    ) -> list[Row]:
-        """Greedy best-pair matching of ``members`` (default: every claim) into
-        rows holding at most one claim per article; with ``centred``, also a
-        row around each claim with its best counterpart in every other article."""
-        claims = self.claims
-        order = sorted(range(len(claims)) if members is None else set(members))
-        pairs = self.pairs(order, threshold)
-        row_of = {i: i for i in order}
-        groups: dict[int, list[int]] = {i: [i] for i in order}
-        for _s, i, j in pairs:
-            ri, rj = row_of[i], row_of[j]
-            if ri == rj:
-                continue
-            arts_i = {claims[k].article for k in groups[ri]}
-            if any(claims[k].article in arts_i for k in groups[rj]):
-                continue
-            # join only tight groups: broader rows come from the claim-centred rows below
-            sims = [self.sim(k, m) for k in groups[ri] for m in groups[rj]]
-            if sum(sims) / len(sims) < threshold * TIGHT:
-                continue
-            for k in groups[rj]:
-                row_of[k] = ri
-            groups[ri].extend(groups.pop(rj))
-        rows = [sorted(ms) for ms in groups.values()]
-        if not centred:
-            return [Row([claims[k] for k in g]) for g in rows]
-        # a claim may also match claims that its row gave to others: a row centred
-        # on each claim, with its best counterpart in every other article
-        best: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
-        for s, i, j in pairs:
-            for x, y in ((i, j), (j, i)):
-                art = claims[y].article
-                if art not in best[x] or best[x][art][0] < s:
-                    best[x][art] = (s, y)
-        sets = [frozenset(g) for g in rows]
-        holding: dict[int, list[int]] = defaultdict(list)  # claim -> indices in sets
-        for n, g in enumerate(sets):
-            for k in g:
-                holding[k].append(n)
-        for i in order:
-            row = [i]
-            for _s, j in sorted(best[i].values(), reverse=True):
-                sims = [self.sim(k, j) for k in row]
-                if sum(sims) / len(sims) >= threshold * LOOSE:
-                    row.append(j)
-            key = frozenset(row)
-            if len(key) < 2:
-                continue
-            # skip a row that repeats another but for at most one claim
-            near = {n for k in key for n in holding[k]}
-            if any(len(key - sets[n]) <= (len(key) >= 3) for n in near):
-                continue
-            for k in key:
-                holding[k].append(len(sets))
-            sets.append(key)
-            rows.append(sorted(row))
-        return [Row([claims[k] for k in g]) for g in rows]
-
-
-def similarity(a: Claim, b: Claim, weights: dict[str, float]) -> float:
-    """How likely two claims speak about the same thing (0 … about 1)."""
-    return Aligner([a, b], weights).sim(0, 1)
-
-
-def align(claims: Sequence[Claim], weights: dict[str, float], threshold: float = 0.2) -> list[Row]:
-    """Greedy best-pair matching into rows holding at most one claim per article."""
-    return Aligner(claims, weights).align(threshold=threshold)
-
-
-def row_key(row: Row, weights: dict[str, float]) -> str | None:
-    counts: Counter[str] = Counter()
-    for c in row.claims:
-        for k in c.keys:
-            if k in weights:
-                counts[k] += 1
-    if not counts:
-        return None
-    return max(counts, key=lambda k: (counts[k], weights[k], k))
+def _second_rows(placed: list[Placed], scores: np.ndarray, in_rows: set[int]) -> list[list[Placed]]:
+    """A row of two for each fact left out of every row, with its best partner of
+    another article even when that partner already sits in a row: an article that
+    gives two figures for one question (201亿 here, 208亿 there) shows both."""
+    extra: list[list[Placed]] = []
+    for p in placed:
+        if p.slot in in_rows:
+            continue
+        row = scores[p.slot]
+        best = int(np.argmax(row))
+        if row[best] >= _minimum(p, placed[best]):
+            pair = sorted((p, placed[best]), key=lambda x: (x.article, x.claim.index))
+            extra.append(pair)
+    return extra

@@ -1,89 +1,85 @@
-"""Claims: the check-worthy sentences of an article, with what they mention.
+"""Claims: the sentences of an article worth checking, each with its frame.
 
-A :class:`Document` is what the comparison needs of an article;
-:func:`extract_claims` reads its normalised Simplified analysis text sentence by
-sentence, drops noise (questions, calls to action, disclaimers, link lists) and
-keeps sentences with an entity, a number, a date or assertive wording, as
-:class:`Claim` objects whose spans are code points of the original text and
-whose keys (``t:`` terms, ``e:`` entity ids) say what they speak about.
+A :class:`Document` is what the comparison needs of an article (text,
+script, entities, publication date). :func:`extract_claims` reads its
+normalised Simplified analysis text sentence by sentence, drops noise
+(questions, calls to action, disclaimers, link lists, credits), and keeps
+the sentences whose :class:`~duizhao.core.compare.frames.Frame` holds at
+least one fact, as :class:`Claim` objects: the sentence's span and text in
+the original article, who asserts it (:mod:`.attribution`), its frame, and
+the spans of its facts in the original text.
+
+:attr:`Claim.meaning` is what the sentence encoder reads: the normalised text
+with every linked name replaced by its canonical name, so 川普 and 特朗普, or a
+Traditional and a Simplified sentence, are embedded alike.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from duizhao.core.compare.lexicon import (
-    ASSERTIVE,
-    CALL_TO_ACTION,
-    DISCLAIMER,
-    LINKS,
-    STOPWORDS,
-    canon,
-    cues,
-)
-from duizhao.core.compare.quantities import Quantity, When, parse_dates, parse_numbers
-from duizhao.core.compare.topic_keys import topic_keys
-from duizhao.core.text import (
-    Script,
-    analysis_view,
-    convert,
-    sentences,
-    shared_segmenter,
-    use_shared_segmenter,
-)
+from duizhao.core.compare.attribution import source_of
+from duizhao.core.compare.frames import Fact, Frame, Mention, build_frame
+from duizhao.core.compare.lexicon import CALL_TO_ACTION, DISCLAIMER, LINKS
+from duizhao.core.compare.numerals import fold
+from duizhao.core.text import Script, analysis_view, convert, sentences, shared_segmenter
 
-
-@dataclass(slots=True)
-class Claim:
-    article: int
-    start: int  # original text, code points
-    end: int
-    text: str  # original text of the sentence
-    norm: str  # its analysis (normalised Simplified) text
-    score: float
-    terms: frozenset[str] = frozenset()
-    entity_ids: frozenset[str] = frozenset()
-    labels: dict[str, str] = field(default_factory=dict)  # key -> readable label
-    numbers: tuple[Quantity, ...] = ()
-    dates: tuple[When, ...] = ()
-    #: what the claim is about, for naming topics (:mod:`duizhao.core.compare.topic_keys`)
-    topic_keys: frozenset[str] = frozenset()
-    #: entity keys of people and organisations (who acts, rather than where)
-    actors: frozenset[str] = frozenset()
-
-    #: terms and entity ids together (set when made)
-    keys: frozenset[str] = field(init=False, default=frozenset())
-
-    def __post_init__(self) -> None:
-        self.keys = self.terms | self.entity_ids
-
-    def to_json(self) -> dict[str, object]:
-        return {"article": self.article, "text": self.text, "start": self.start, "end": self.end}
+#: sentences longer than this are read in pieces of this size (a run-on list)
+MAX_SENTENCE = 400
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """What compare needs of an article: its id, title, text, script and entities."""
+    """What a comparison needs of an article."""
 
     id: int
     title: str
     text: str
     script: Script
-    entities: tuple[Any, ...] = ()  # duizhao.core.entities.recognition.Entity
+    entities: tuple[Any, ...] = ()  # duizhao.core.library.Entity
+    published: dt.date | None = None
+    outlet: str = ""
 
 
-set_segmenter = use_shared_segmenter  # the one search cuts with, too
-current_segmenter = shared_segmenter
+@dataclass(frozen=True, slots=True)
+class Claim:
+    article: int
+    index: int  # its place among the article's claims
+    start: int  # the sentence, in code points of the original text
+    end: int
+    text: str
+    norm: str  # the sentence's normalised text, digits folded
+    meaning: str  # what the sentence encoder reads
+    source: str  # who asserts it, as written ("" when the outlet itself)
+    frame: Frame
+    spans: tuple[tuple[int, int], ...]  # each fact's focus, original text
+    published: dt.date | None
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self.frame.facts
+
+    def focus(self, fact: Fact) -> tuple[int, int]:
+        return self.spans[self.frame.facts.index(fact)]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "article": self.article,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "source": self.source,
+        }
 
 
-# -- claims --------------------------------------------------------------------
-
-
-def _excluded(norm: str) -> bool:
+def excluded(norm: str) -> bool:
+    """Noise that is never a claim: too short, a question, a call to action, a
+    disclaimer or credit line, a list of links, a table row of pipes."""
     stripped = norm.strip()
     if len(re.sub(r"\W", "", stripped)) < 5:
         return True
@@ -95,10 +91,8 @@ def _excluded(norm: str) -> bool:
         return True
     if any(w in stripped for w in DISCLAIMER):
         return True
-    if (
-        any(w in stripped for w in LINKS)
-        or stripped.startswith(("![", "[", "-", "·", "•"))
-        and "](" in stripped
+    if any(w in stripped for w in LINKS) or (
+        stripped.startswith(("![", "[", "-", "·", "•")) and "](" in stripped
     ):
         return True
     if re.search(r"《[^》]+》\s*\d{4}-\d{2}-\d{2}$", stripped):  # a citation line
@@ -106,7 +100,7 @@ def _excluded(norm: str) -> bool:
     return stripped.count("|") >= 2
 
 
-#: claims of recently compared documents, by :func:`_fingerprint` (oldest first)
+#: claims of recently compared documents (oldest first)
 _CACHE: OrderedDict[tuple[object, ...], tuple[Claim, ...]] = OrderedDict()
 CACHE_SIZE = 256
 _CACHE_LOCK = threading.Lock()
@@ -116,15 +110,12 @@ def _fingerprint(doc: Document) -> tuple[object, ...]:
     spans = tuple(
         (e.start, e.end, e.entity_id, getattr(e, "type", ""), e.canonical) for e in doc.entities
     )
-    return (doc.id, doc.script, doc.text, hash(spans), id(current_segmenter()))
+    return (doc.id, doc.script, doc.text, doc.published, spans, id(shared_segmenter()))
 
 
 def extract_claims(doc: Document) -> list[Claim]:
-    """The check-worthy sentences of ``doc``, in text order, with their features.
-
-    Results are kept for the last :data:`CACHE_SIZE` documents (same id,
-    text, script and entities), so comparing a selection again, or a larger
-    one, does not read its articles again. Claims are not to be modified."""
+    """The claims of ``doc`` in text order. The last :data:`CACHE_SIZE` documents'
+    claims are kept, so comparing a selection again does not read them again."""
     key = _fingerprint(doc)
     with _CACHE_LOCK:
         found = _CACHE.get(key)
@@ -139,59 +130,83 @@ def extract_claims(doc: Document) -> list[Claim]:
     return claims
 
 
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Sentences, a very long one cut at clause marks into readable pieces."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences(text):
+        while end - start > MAX_SENTENCE:
+            cut = max(
+                (m.end() for m in re.finditer(r"[，,；;、]", text[start : start + MAX_SENTENCE])),
+                default=MAX_SENTENCE,
+            )
+            out.append((start, start + cut))
+            start += cut
+        if end > start:
+            out.append((start, end))
+    return out
+
+
 def _extract(doc: Document) -> list[Claim]:
     view = analysis_view(doc.text, doc.script)
-    entities = [e for e in doc.entities if getattr(e, "type", "") not in ("DATE", "NUMBER")]
+    names = [e for e in doc.entities if getattr(e, "type", "") not in ("DATE", "NUMBER")]
+    segmenter = shared_segmenter()
     claims: list[Claim] = []
-    for start, end in sentences(doc.text):
+    for start, end in _pieces(doc.text):
         v_start, v_end = view.to_view(start, end)
-        norm = view.text[v_start:v_end].replace("日圆", "日元")
-        if _excluded(norm):
+        norm = fold(view.text[v_start:v_end])
+        if excluded(norm):
             continue
-        ids: dict[str, str] = {}
-        actors: set[str] = set()
-        for e in entities:
-            if e.start >= start and e.end <= end and e.entity_id:
-                ids["e:" + e.entity_id] = convert(e.canonical or e.text, "t2s")
-                if e.type in ("PERSON", "ORG"):
-                    actors.add("e:" + e.entity_id)
-        numbers = parse_numbers(norm)
-        dates = parse_dates(norm)
-        found_cues = cues(norm, ASSERTIVE)
-        score = (
-            len(ids) * 1.0 + 2.0 * bool(numbers) + 2.0 * bool(dates) + 1.5 * min(len(found_cues), 2)
-        )
-        if score < 1.5:
+        mentions = _mentions(names, start, end, view, v_start)
+        frame = build_frame(norm, mentions, doc.published, segmenter)
+        if not frame.facts:
             continue
-        terms: dict[str, str] = {}
-        segmenter = current_segmenter()
-        words = [norm[s:e2] for s, e2 in segmenter.cut(norm)]
-        for word in words:
-            if len(word) < 2 or word in STOPWORDS or not re.search(r"[\u4e00-\u9fff]", word):
-                continue
-            if re.search(r"\d", word):
-                continue
-            terms["t:" + canon(word)] = canon(word)
-            for sub_start, sub_end in segmenter.subwords(word):  # 象征 in 象征性
-                sub = word[sub_start:sub_end]
-                if sub not in STOPWORDS:
-                    terms.setdefault("t:" + canon(sub), canon(sub))
-        about = topic_keys(norm, words, ids, segmenter)
+        spans = tuple(_to_original(view, v_start, f.start, f.end, start, end) for f in frame.facts)
+        who = source_of(norm)
+        source = ""
+        if who is not None:
+            s, e = _to_original(view, v_start, who[0], who[1], start, end)
+            source = doc.text[s:e].strip()
         claims.append(
             Claim(
                 doc.id,
+                len(claims),
                 start,
                 end,
                 doc.text[start:end],
                 norm,
-                score,
-                frozenset(terms),
-                frozenset(ids),
-                {**about, **terms, **ids},
-                numbers,
-                dates,
-                frozenset(about),
-                frozenset(actors),
+                _meaning(norm, mentions, names, v_start),
+                source,
+                frame,
+                spans,
+                doc.published,
             )
         )
     return claims
+
+
+def _mentions(names: list[Any], start: int, end: int, view: Any, v_start: int) -> list[Mention]:
+    found = []
+    for e in names:
+        if e.start >= start and e.end <= end and e.entity_id:
+            s, t = view.to_view(e.start, e.end)
+            found.append(Mention(s - v_start, t - v_start, e.entity_id, e.type))
+    return found
+
+
+def _to_original(view: Any, v_start: int, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
+    a, b = view.to_original(v_start + s, v_start + max(e, s))
+    return max(lo, a), min(hi, max(a, b))
+
+
+def _meaning(norm: str, mentions: list[Mention], names: list[Any], v_start: int) -> str:
+    """The sentence with linked names written canonically (for the encoder)."""
+    canonical = {e.entity_id: convert(e.canonical or e.text, "t2s") for e in names}
+    out, at = [], 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < at:
+            continue
+        out.append(norm[at : m.start])
+        out.append(canonical.get(m.entity_id, norm[m.start : m.end]))
+        at = m.end
+    out.append(norm[at:])
+    return "".join(out)

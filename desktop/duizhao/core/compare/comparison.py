@@ -1,35 +1,27 @@
-"""Compare articles: check-worthy claims, shared topics, aligned rows, relations.
-
-Everything reads the normalised Simplified analysis text, so a Traditional
-article compares with a Simplified one; every claim span is reported in code
-points of the article's original text (sentence spans of
-:func:`duizhao.core.text.segment.sentences`).
+"""Compare articles: claims as frames, aligned by meaning, related pair by pair,
+grouped into the questions the story raises.
 
 The flow, one module per stage:
 
-- :mod:`duizhao.core.compare.claims` — :func:`extract_claims` keeps the sentences
-  worth checking (an entity, a number, a date, or assertive / predictive /
-  evaluative wording; word lists in :mod:`duizhao.core.compare.lexicon`, numbers and
-  dates in :mod:`duizhao.core.compare.quantities`, what a claim is about in
-  :mod:`duizhao.core.compare.topic_keys`);
-- :mod:`duizhao.core.compare.themes` — the subjects two or more articles share:
-  topic keys (linked entities, concepts, specific words) grouped and named;
-- :mod:`duizhao.core.compare.align` — claims of different articles joined into rows
-  (one claim per article per row) by what they share (entity ids, terms
-  weighted by how rare they are across the selection, numbers with units,
-  dates);
-- :mod:`duizhao.core.compare.topics` — each subject's claims aligned into a topic;
-  rows that no subject holds grouped by their strongest key;
-- :mod:`duizhao.core.compare.relations` — each row gets a relation with
-  human-readable reasons (:func:`relate`).
+1. :mod:`.claims` — each article's check-worthy sentences, each with a frame
+   (:mod:`.frames`: figures with what they measure and when, dates of events,
+   predicates with their polarity and modality, verdicts, who asserts it);
+2. :mod:`duizhao.core.meaning` — a sentence vector per claim, kept in the
+   library once made;
+3. :mod:`.align` — facts of different articles scored against each other and
+   matched optimally per pair of articles, then joined into rows (one fact
+   per article per row);
+4. :mod:`.relations` — every pair in a row gets a relation, its reasons and a
+   confidence; the row's badge is its strongest pair;
+5. :mod:`.questions` — rows grouped into topics, labelled and ranked.
 
-This module holds the entry points :func:`compare` (articles of a library)
-and :func:`compare_documents`, their progress and cancellation
-(``progress(done, total, message)``, ``cancelled() -> bool`` raising
-:class:`CompareCancelled`), the errors and the :class:`Comparison` result;
-it re-exports the names of the stages. ``Row.key`` and ``Topic.key`` are
-stable ids for notes and pins: the same row of a recomputed comparison has
-the same key.
+:func:`compare` (articles of a library) and :func:`compare_documents` are the
+entry points, with progress (``progress(done, total, message)``) and
+cancellation (``cancelled() -> bool``, raising :class:`CompareCancelled`).
+Articles are put in publication order (then id) whatever order they come in,
+and nothing depends on hash order, so the same articles always give the same
+comparison. ``Row.key`` and ``Topic.key`` are stable: notes and pins find the
+same row of a recomputed comparison.
 """
 
 from __future__ import annotations
@@ -38,47 +30,36 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from duizhao.core.compare.align import align, similarity
-from duizhao.core.compare.claims import Claim, Document, extract_claims, set_segmenter
-from duizhao.core.compare.quantities import Quantity, When, parse_dates, parse_numbers
-from duizhao.core.compare.relations import RELATIONS, Row, label_row, relate
-from duizhao.core.compare.topics import Topic, build_topics, user_topic
+import numpy as np
+
+from duizhao.core.compare.align import align, place, score_matrix
+from duizhao.core.compare.claims import Claim, Document, extract_claims
+from duizhao.core.compare.questions import Row, Topic, build_topics, make_row, user_topic
+from duizhao.core.compare.relations import RELATIONS
+from duizhao.core.meaning import Encoder, article_vectors, shared_encoder
 
 __all__ = [
     "RELATIONS",
     "Cancelled",
-    "Claim",
     "CompareCancelled",
     "CompareError",
     "Comparison",
-    "Document",
     "Progress",
-    "Quantity",
-    "Row",
-    "Topic",
-    "When",
-    "align",
-    "build_topics",
     "compare",
     "compare_documents",
-    "extract_claims",
-    "label_row",
-    "parse_dates",
-    "parse_numbers",
-    "relate",
-    "set_segmenter",
-    "similarity",
-    "user_topic",
 ]
 
-#: progress(done, total, message); ``total`` may grow once the topics are known
+#: progress(done, total, message)
 Progress = Callable[[int, int, str], None]
 #: cancelled() -> True to stop the comparison (raises CompareCancelled)
 Cancelled = Callable[[], bool]
+#: a comparison of more articles than this is refused (the window offers a story's
+#: largest outlets instead); alignment grows with the square of the articles
+MAX_ARTICLES = 60
 
 
 class CompareError(ValueError):
-    """Bad input for a comparison (for instance fewer than two distinct articles)."""
+    """Bad input for a comparison (fewer than two distinct articles …)."""
 
 
 class CompareCancelled(Exception):  # noqa: N818 - the name says what happened
@@ -87,14 +68,17 @@ class CompareCancelled(Exception):  # noqa: N818 - the name says what happened
 
 @dataclass(slots=True)
 class Comparison:
-    """The compared articles as (id, title) and the topics they share, best first."""
+    """The compared articles (in publication order) and their topics, best first."""
 
     articles: list[tuple[int, str]]
     topics: list[Topic]
+    details: dict[int, dict[str, object]]  # per article: outlet, date
 
     def to_json(self) -> dict[str, object]:
         return {
-            "articles": [{"id": i, "title": t} for i, t in self.articles],
+            "articles": [
+                {"id": i, "title": t, **self.details.get(i, {})} for i, t in self.articles
+            ],
             "topics": [t.to_json() for t in self.topics],
         }
 
@@ -119,53 +103,68 @@ class _Steps:
         if self._progress is not None:
             self._progress(self.done, self.total, message)
 
-    def on_topic(self, index: int, count: int) -> None:
-        """Before topic ``index`` of ``count``: the total now counts every topic."""
-        self.total = max(self.total, self.done + count - index)
-        self.step(f"Topic {index + 1} of {count}")
 
-
-def _unique(docs: Sequence[Document]) -> list[Document]:
+def _ordered(docs: Sequence[Document]) -> list[Document]:
     unique: dict[int, Document] = {}
     for d in docs:
         unique.setdefault(d.id, d)
     if len(unique) < 2:
         raise CompareError("compare needs at least two different articles")
-    return list(unique.values())
+    if len(unique) > MAX_ARTICLES:
+        raise CompareError(
+            f"compare takes at most {MAX_ARTICLES} articles at once ({len(unique)} given)"
+        )
+    return sorted(unique.values(), key=lambda d: (d.published is None, d.published or 0, d.id))
 
 
-def _compare(docs: list[Document], topic: str | None, steps: _Steps) -> Comparison:
+def _compare(
+    docs: list[Document],
+    topic: str | None,
+    vectors_of: Callable[[Document, list[Claim]], np.ndarray],
+    steps: _Steps,
+) -> Comparison:
     claims: list[Claim] = []
+    vectors: list[np.ndarray] = []
     for d in docs:
         steps.check()
-        claims.extend(extract_claims(d))
+        found = extract_claims(d)
+        claims.extend(found)
         steps.step(f"Claims of {d.title or d.id}")
-    n = len(docs)
-    if topic and topic.strip():
-        topics = user_topic(claims, topic, n)
-        steps.step(f"Topic {topic.strip()}")
-    else:
-        topics = build_topics(claims, n, on_topic=steps.on_topic)
-    steps.check()
-    return Comparison([(d.id, d.title) for d in docs], topics)
+        vectors.append(vectors_of(d, found))
+        steps.step(f"Meaning of {d.title or d.id}")
+    placed = place(claims)
+    by_claim = np.vstack(vectors) if vectors else np.zeros((0, 1))
+    row_of = {id(c): i for i, c in enumerate(claims)}
+    fact_vectors = by_claim[[row_of[id(p.claim)] for p in placed]] if placed else by_claim
+    rows: list[Row] = []
+    for cells in align(placed, score_matrix(placed, fact_vectors)):
+        rows.append(make_row(cells))
+    steps.step("Aligning claims")
+    topics = user_topic(rows, topic) if topic and topic.strip() else build_topics(rows)
+    steps.step("Questions")
+    details: dict[int, dict[str, object]] = {
+        d.id: {"outlet": d.outlet, "published": d.published.isoformat() if d.published else None}
+        for d in docs
+    }
+    return Comparison([(d.id, d.title) for d in docs], topics, details)
 
 
 def compare_documents(
     docs: Sequence[Document],
     topic: str | None = None,
     *,
+    encoder: Encoder | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> Comparison:
-    """Compare documents (two or more distinct ids; repeated ids count once).
+    """Compare documents (two or more distinct ids; repeated ids count once)."""
+    ordered = _ordered(docs)
+    encoder = encoder or shared_encoder()
 
-    ``progress(done, total, message)`` is called after each article's claims
-    and before each topic; ``cancelled()`` is checked between them, and a True
-    answer raises :class:`CompareCancelled`. Fewer than two distinct
-    documents raise :class:`CompareError`.
-    """
-    unique = _unique(docs)
-    return _compare(unique, topic, _Steps(len(unique) + 1, progress, cancelled))
+    def vectors_of(_doc: Document, claims: list[Claim]) -> np.ndarray:
+        return encoder.encode([c.meaning for c in claims])
+
+    return _compare(ordered, topic, vectors_of, _Steps(2 * len(ordered) + 2, progress, cancelled))
 
 
 def compare(
@@ -174,28 +173,58 @@ def compare(
     topic: str | None = None,
     *,
     entities: bool = True,
+    store: bool = True,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> Comparison:
     """Compare articles of ``library`` by id.
 
-    Entities come from the library's cache, recognised and stored when
-    missing (the slow part, reported per article); ``progress`` and
-    ``cancelled`` as for :func:`compare_documents`. Fewer than two distinct
-    ids raise :class:`CompareError`; an unknown id the library's
-    ``ArticleNotFound`` (the CLI exits 1 for it, 2 for a usage error).
+    Entities come from the library's cache (recognised when missing) and the
+    claims' sentence vectors too; with ``store`` (the default) what was made
+    is kept in the library. Fewer than two distinct ids raise
+    :class:`CompareError`; an unknown id the library's ``ArticleNotFound``.
     """
-    from duizhao.core.entities import article_entities
+    from duizhao.core.entities import find_entities, remember_entities
 
-    wanted = list(dict.fromkeys(ids))
+    wanted = sorted(set(ids))
     if len(wanted) < 2:
         raise CompareError("compare needs at least two different articles")
-    steps = _Steps(2 * len(wanted) + 1, progress, cancelled)
+    if len(wanted) > MAX_ARTICLES:
+        raise CompareError(
+            f"compare takes at most {MAX_ARTICLES} articles at once ({len(wanted)} given)"
+        )
+    steps = _Steps(3 * len(wanted) + 2, progress, cancelled)
     docs: list[Document] = []
     for article_id in wanted:
         steps.check()
         article = library.get(article_id)
-        found = tuple(article_entities(library, article)) if entities else ()
-        docs.append(Document(article.id, article.title, article.text, article.script, found))
+        found: tuple[Any, ...] = ()
+        if entities:
+            result = find_entities(library, article)
+            if store and result.entry is not None:
+                remember_entities(library, article, result)
+            found = tuple(result.entities)
+        docs.append(_document(article, found))
         steps.step(f"Entities of {article.title or article.id}")
-    return _compare(docs, topic, steps)
+    encoder = shared_encoder()
+
+    def vectors_of(doc: Document, claims: list[Claim]) -> np.ndarray:
+        texts = [c.meaning for c in claims]
+        return article_vectors(library, doc.id, "claims", texts, encoder, store=store)
+
+    return _compare(_ordered(docs), topic, vectors_of, steps)
+
+
+def _document(article: Any, entities: tuple[Any, ...]) -> Document:
+    import datetime as dt
+
+    published = None
+    stamp = article.metadata.published
+    if stamp:
+        try:
+            published = dt.date.fromisoformat(stamp[:10])
+        except ValueError:
+            published = None
+    outlet = article.metadata.source or ""
+    return Document(article.id, article.title, article.text, article.script, entities,
+                    published, outlet)  # fmt: skip

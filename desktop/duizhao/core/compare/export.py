@@ -8,11 +8,26 @@ import html
 import io
 from pathlib import Path
 
+from duizhao.core.compare.claims import Claim
 from duizhao.core.compare.comparison import Comparison
 
 FORMATS = ("md", "csv", "html")
 
 _RELATION_NAMES = {"contradicts": "矛盾", "differs": "不一致", "agrees": "一致", "related": "相关"}
+
+
+def headings(comparison: Comparison) -> dict[int, str]:
+    """Each article's column heading: #id, outlet and date as far as known."""
+    out = {}
+    for article_id, _title in comparison.articles:
+        details = comparison.details.get(article_id, {})
+        about = " ".join(str(x) for x in (details.get("outlet"), details.get("published")) if x)
+        out[article_id] = f"#{article_id} {about}".strip()
+    return out
+
+
+def _said(claim: Claim) -> str:
+    return f"{claim.source}：" if claim.source and claim.source not in claim.text else ""
 
 
 def _md_cell(text: str) -> str:
@@ -21,9 +36,10 @@ def _md_cell(text: str) -> str:
 
 def to_markdown(comparison: Comparison) -> str:
     ids = [i for i, _ in comparison.articles]
+    heads = headings(comparison)
     out = ["# 对照比较", ""]
     for i, title in comparison.articles:
-        out.append(f"- #{i} {_md_cell(title)}")
+        out.append(f"- {_md_cell(heads[i])}：{_md_cell(title)}")
     out.append("")
     if not comparison.topics:
         out.append("_没有找到共同话题。_")
@@ -31,7 +47,7 @@ def to_markdown(comparison: Comparison) -> str:
         out += [f"## {n}. {_md_cell(topic.label)}", ""]
         if topic.terms:
             out += ["关键词：" + _md_cell("、".join(topic.terms)), ""]
-        header = ["关系", *[f"#{i}" for i in ids], "理由"]
+        header = ["关系", *[_md_cell(heads[i]) for i in ids], "理由"]
         out.append("| " + " | ".join(header) + " |")
         out.append("|" + "---|" * len(header))
         for row in topic.rows:
@@ -39,7 +55,7 @@ def to_markdown(comparison: Comparison) -> str:
             cells = [f"{row.relation}（{_RELATION_NAMES[row.relation]}）"]
             for i in ids:
                 c = by_article.get(i)
-                cells.append(_md_cell(f"{c.text} [{c.start}–{c.end}]") if c else "")
+                cells.append(_md_cell(f"{_said(c)}{c.text} [{c.start}–{c.end}]") if c else "")
             cells.append(_md_cell("；".join(row.reasons)))
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
@@ -51,7 +67,20 @@ def to_csv(comparison: Comparison) -> str:
     writer = csv.writer(buffer)
     titles = dict(comparison.articles)
     writer.writerow(
-        ["topic", "row", "relation", "reasons", "article", "title", "start", "end", "text"]
+        [
+            "topic",
+            "row",
+            "relation",
+            "reasons",
+            "article",
+            "title",
+            "outlet",
+            "published",
+            "source",
+            "start",
+            "end",
+            "text",
+        ]  # fmt: skip
     )
     for topic in comparison.topics:
         for n, row in enumerate(topic.rows, 1):
@@ -64,6 +93,9 @@ def to_csv(comparison: Comparison) -> str:
                         "；".join(row.reasons),
                         c.article,
                         titles.get(c.article, ""),
+                        comparison.details.get(c.article, {}).get("outlet") or "",
+                        comparison.details.get(c.article, {}).get("published") or "",
+                        c.source,
                         c.start,
                         c.end,
                         c.text,
@@ -92,7 +124,8 @@ def to_html(comparison: Comparison) -> str:
         f"<style>{_STYLE}</style></head><body>",
         "<h1>对照比较</h1><ul>",
     ]
-    parts += [f"<li>#{i} {e(title)}</li>" for i, title in comparison.articles]
+    heads = headings(comparison)
+    parts += [f"<li>{e(heads[i])}：{e(title)}</li>" for i, title in comparison.articles]
     parts.append("</ul>")
     if not comparison.topics:
         parts.append("<p>没有找到共同话题。</p>")
@@ -101,7 +134,7 @@ def to_html(comparison: Comparison) -> str:
         if topic.terms:
             parts.append(f"<p>关键词：{e('、'.join(topic.terms))}</p>")
         parts.append("<table><tr><th>关系</th>")
-        parts += [f"<th>#{i}</th>" for i in ids]
+        parts += [f"<th>{e(heads[i])}</th>" for i in ids]
         parts.append("<th>理由</th></tr>")
         for row in topic.rows:
             by_article = {c.article: c for c in row.claims}
@@ -113,7 +146,8 @@ def to_html(comparison: Comparison) -> str:
                 c = by_article.get(i)
                 if c:
                     parts.append(
-                        f'<td>{e(c.text)} <span class="offsets">[{c.start}–{c.end}]</span></td>'
+                        f"<td>{e(_said(c) + c.text)} "
+                        f'<span class="offsets">[{c.start}–{c.end}]</span></td>'
                     )
                 else:
                     parts.append("<td></td>")

@@ -1,327 +1,344 @@
-"""Relations between claims: :func:`relate` says whether two claims
-contradict, differ, agree or are only related, with the evidence in words;
-a :class:`Row` holds aligned claims (one per article) and
-:func:`label_row` gives it the strongest relation between any two of them.
+"""Relations: what two aligned facts of different articles say to each other.
+
+:func:`relate` judges one pair and returns a :class:`PairRelation`: one of
+:data:`RELATIONS`, the reasons in plain words naming the evidence, a
+confidence, and whether the two can be compared at all. The rules, in order:
+
+figures
+    Not comparable (never flagged): another currency or unit, another scope
+    (a qualifier group whose words differ: 临时 vs 最终, 最高 vs none), figures
+    of other people or organisations, another measure (死亡 vs 受伤), another
+    period — explicit as-of dates that do not overlap, an explicit date more
+    than a day from the other's publication, or publications more than a
+    week apart for figures that only say "now". Then: a forecast against a
+    reported figure is *differs* when the values part (the forecast did not
+    hold); a figure that the other article says was revised away (原17人
+    下修为14人) *differs*; values that overlap once hedges (逾, 约, 近) and
+    rounding are allowed *agree*; others *differ*.
+dates
+    the same event on days (or months) that do not overlap *differ*.
+predicates
+    opposite classes (支持 vs 弃权, 暂停 vs 恢复) or one negated and one not
+    *contradict*; the same predicate both ways *agrees*.
+verdicts
+    opposite polarity on the same thing *contradicts*.
+statements
+    a word negated in one and asserted in the other *contradicts*; else
+    *related* (embeddings tell the same question, not the same answer).
+
+Every reason is a :class:`Reason` (a code and its words) so a window can say
+it in the reader's language.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+import datetime as dt
+from dataclasses import dataclass
 
+from duizhao.core.compare.align import Placed, same_actor_groups
 from duizhao.core.compare.claims import Claim
-from duizhao.core.compare.lexicon import (
-    ASSERTIVE,
-    CANON,
-    NEGATORS,
-    SCOPE,
-    SCOPE_GROUPS,
-    STRONG,
-    SYNONYMS,
-    WEAK,
-    WILL,
-    WONT,
-    cues,
-)
-from duizhao.core.compare.quantities import Quantity, When
+from duizhao.core.compare.frames import Fact
+from duizhao.core.compare.lexicon import EARLY, HEDGED, MEASURE_HEADS, NOTIONS, ONE_SIDED, OPPOSITES
+from duizhao.core.compare.quantities import Quantity, can_be_equal
+from duizhao.core.compare.when import When
 
 RELATIONS = ("contradicts", "differs", "agrees", "related")
-PRIORITY = {name: i for i, name in enumerate(RELATIONS)}
+#: strength order: a row's badge is its strongest pair
+STRENGTH = {name: len(RELATIONS) - i for i, name in enumerate(RELATIONS)}
+#: publication days two "now" figures may lie apart and still be compared
+IMPLICIT_DAYS = 7
+#: days between an explicit as-of date and the other's publication
+EXPLICIT_DAYS = 1
 
 
-def digest(text: str) -> str:
-    """A short stable hash of ``text`` (row and topic keys)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
 
 
-@dataclass(slots=True)
-class Row:
-    """Claims of different articles about the same thing, and their relation."""
-
-    claims: list[Claim]
-    relation: str = "related"
-    reasons: list[str] = field(default_factory=list)
+@dataclass(frozen=True, slots=True)
+class PairRelation:
+    articles: tuple[int, int]
+    relation: str
+    reasons: tuple[Reason, ...]
+    confidence: float
+    comparable: bool = True
 
     @property
-    def key(self) -> str:
-        """A stable id from the claims' (article, start, end): the same row of a
-        recomputed comparison has the same key."""
-        spans = sorted((c.article, c.start, c.end) for c in self.claims)
-        return "r" + digest(";".join(f"{a}:{s}-{e}" for a, s, e in spans))
+    def flagged(self) -> bool:
+        return self.relation in ("contradicts", "differs")
 
     def to_json(self) -> dict[str, object]:
         return {
-            "claims": [c.to_json() for c in sorted(self.claims, key=lambda c: c.article)],
+            "articles": list(self.articles),
             "relation": self.relation,
-            "reasons": list(self.reasons),
+            "reasons": [r.text for r in self.reasons],
+            "confidence": round(self.confidence, 2),
+            "comparable": self.comparable,
         }
 
 
-ADVERBS = ("", "正式", "完全", "真正", "再", "曾", "被", "有", "一直", "真的", "能", "会", "可")
-#: words a negator may qualify without being the predicate
-NOT_PREDICATES = frozenset(("正式", "完全", "真正", "一直", "公司", "项目", "日本", "中国", "政府"))
+def relate(a: Placed, b: Placed) -> PairRelation:
+    """The relation of two facts of different articles (in article order)."""
+    if (a.article, a.claim.index) > (b.article, b.claim.index):
+        a, b = b, a
+    kinds = {a.fact.kind, b.fact.kind}
+    if kinds == {"quantity"}:
+        return _figures(a, b)
+    if kinds == {"date"}:
+        return _dates(a, b)
+    if kinds == {"predicate"}:
+        return _predicates(a, b)
+    if kinds == {"verdict"}:
+        return _verdicts(a, b)
+    return _statements(a, b)
 
 
-def _negated_at(norm: str, index: int) -> str | None:
-    """The negator governing the word at ``index`` (only adverbs between them)."""
-    before = norm[max(0, index - 6) : index]
-    for neg in NEGATORS:
-        pos = before.rfind(neg)
-        if pos >= 0 and before[pos + len(neg) :] in ADVERBS:
-            return neg
-    return None
+def _pair(a: Placed, b: Placed, relation: str, confidence: float, *reasons: Reason,
+          comparable: bool = True) -> PairRelation:  # fmt: skip
+    return PairRelation((a.article, b.article), relation, reasons, confidence, comparable)
 
 
-@lru_cache(maxsize=1 << 16)
-def _polarity(norm: str, word: str) -> tuple[bool, str] | None:
-    """Whether ``word`` (or a synonym) occurs negated in ``norm``, and the phrase."""
-    group = next((g for g in SYNONYMS if word in g), (word,))
-    for w in group:
-        index = norm.find(w)
-        if index >= 0:
-            neg = _negated_at(norm, index)
-            if neg:
-                start = norm.rfind(neg, 0, index)
-                return True, norm[start : index + len(w)]
-            return False, w
-    return None
+def _apart(a: Placed, b: Placed, reason: Reason) -> PairRelation:
+    return _pair(a, b, "related", 0.7, reason, comparable=False)
 
 
-def _scope(norm: str) -> frozenset[str]:
-    found = {SCOPE_GROUPS.get(w, w) for w in SCOPE if w in norm}
-    if "总" in found and not re.search(r"总(量|额|投资|计|共)", norm):
-        found.discard("总")
-    return frozenset(found)
+# -- figures -------------------------------------------------------------------------------
 
 
-def clause_of(norm: str, piece: str) -> str:
-    """The clause of ``norm`` (between punctuation) holding ``piece``."""
-    index = norm.find(piece)
-    if index < 0:
-        return norm
-    start = max(norm.rfind(p, 0, index) for p in "，,。；;：:（(") + 1
-    ends = [i for i in (norm.find(p, index + len(piece)) for p in "，,。；;）)") if i >= 0]
-    return norm[start : min(ends) if ends else len(norm)]
+def _figures(a: Placed, b: Placed) -> PairRelation:
+    fa, fb = a.fact, b.fact
+    qa, qb = _in_common(fa, fb)
+    what = _what(a, b)
+    if qa.kind != qb.kind:
+        if qa.kind.startswith("money:") and qb.kind.startswith("money:"):
+            if "元" not in (qa.unit, qb.unit):
+                return _apart(a, b, Reason("currency", f"not comparable: another currency "
+                                           f"({qa.unit} vs {qb.unit})"))  # fmt: skip
+        else:
+            return _apart(a, b, Reason("unit", f"not comparable: another unit ({qa.text.strip()} "
+                                       f"vs {qb.text.strip()})"))  # fmt: skip
+    elsewhere = _misattributed(a, b, qa, qb)
+    if elsewhere:
+        return _pair(a, b, "differs", 0.6, Reason("subject", f"the same figure {qa.text.strip()} "
+                     f"given for other things ({elsewhere})"))  # fmt: skip
+    scope = _scope(fa.qualifiers, fb.qualifiers)
+    if scope:
+        return _apart(a, b, Reason("scope", f"not comparable: another scope ({scope})"))
+    if fa.actors and fb.actors and not _same_actors(fa.actors, fb.actors):
+        return _apart(a, b, Reason("actor", "not comparable: figures of different people or "
+                                   "organisations"))  # fmt: skip
+    ha, hb = NOTIONS.get(fa.head, fa.head), NOTIONS.get(fb.head, fb.head)
+    if ha != hb and ha in MEASURE_HEADS and hb in MEASURE_HEADS:
+        return _apart(a, b, Reason("measure", f"not comparable: another measure ({ha} vs {hb})"))
+    forecast = (fa.modality in HEDGED) != (fb.modality in HEDGED)
+    if not forecast:
+        period = _period_apart(a, b)
+        if period is not None:
+            return _apart(a, b, period)
+    values = f"{qa.text.strip()} vs {qb.text.strip()}"
+    for chain, new, other in ((fb.revised, qb, qa), (fa.revised, qa, qb)):
+        if any(can_be_equal(other, old) for old in chain) and not can_be_equal(other, new):
+            steps = " → ".join(x.text.strip() for x in (*chain, new))
+            return _pair(a, b, "differs", 0.8, Reason("revised", f"{other.text.strip()} is a "
+                         f"figure the other report says was revised ({steps})"))  # fmt: skip
+    agree = can_be_equal(qa, qb)
+    if forecast:
+        if agree:
+            return _pair(
+                a, b, "agrees", 0.6, Reason("forecast_held", f"the forecast held: {values}")
+            )
+        return _pair(a, b, "differs", 0.6, Reason("forecast", f"a forecast against a reported "
+                     f"figure{what}: {values}"))  # fmt: skip
+    confidence = 0.55 + 0.4 * _closeness(a, b)
+    if agree:
+        return _pair(a, b, "agrees", confidence, Reason("same_value", f"the same figure{what}: "
+                     f"{values}"))  # fmt: skip
+    return _pair(a, b, "differs", confidence, Reason("value", f"another number for the same "
+                 f"measure and period{what}: {values}"))  # fmt: skip
 
 
-def clause_overlap(a: Claim, x: Quantity | When, b: Claim, y: Quantity | When) -> int:
-    ca, cb = clause_of(a.norm, x.text), clause_of(b.norm, y.text)
-    return sum(1 for t in a.terms & b.terms if a.labels[t] in ca and a.labels[t] in cb)
+#: significant digits from which an equal figure is no coincidence
+SPECIFIC_DIGITS = 3
 
 
-def comparable(p: When, q: When) -> bool:
-    return (p.month is None) == (q.month is None)
+def _misattributed(a: Placed, b: Placed, qa: Quantity, qb: Quantity) -> str:
+    """ "x vs y" when both give one specific figure (3.07%) to differently named
+    things (标准普尔 vs 纳斯达克); "" otherwise."""
+    if not (qa.exact and qb.exact and qa.value == qb.value and qa.unit == qb.unit):
+        return ""
+    digits = "".join(ch for ch in qa.text if ch.isdigit()).strip("0")
+    if len(digits) < SPECIFIC_DIGITS:
+        return ""
+    shared = a.fact.words & b.fact.words
+    names_a = sorted(x for x in a.fact.words - shared if _name_like(x))
+    names_b = sorted(x for x in b.fact.words - shared if _name_like(x))
+    if not names_a or not names_b:
+        return ""
+    # a name the other sentence also uses (日本 beside 日本经济产业省) is no other subject
+    if any(_mentions(b.claim, x) for x in names_a) or any(_mentions(a.claim, x) for x in names_b):
+        return ""
+    return f"{'/'.join(names_a)} vs {'/'.join(names_b)}"
 
 
-def _fmt(q: Quantity) -> str:
-    return q.text
+def _mentions(claim: Claim, word: str) -> bool:
+    if word.startswith("e:"):
+        return word[2:] in claim.frame.entities
+    return word in claim.norm
 
 
-_EFFECTIVE = re.compile(r"^.{0,3}?(起|开始|施行|实施|生效|上路|执行|落地)")
-_ANNOUNCED = re.compile(r"^(电|讯)|^.{0,8}?(发布|宣布|公布|公告|发表|表示|宣告)")
-_ROLE_NAMES = {"effective": "生效", "announced": "发布"}
+def _name_like(word: str) -> bool:
+    """A linked entity, or a word that names rather than describes."""
+    if word.startswith("e:"):
+        return True
+    return word not in NOTIONS and (word.isascii() and word.isalpha() or len(word) >= 3)
 
 
-def date_role(norm: str, when: When) -> str | None:
-    """What a date in a sentence marks: "effective" (3月1日起施行), "announced"
-    (2月26日发布公告), or None when the sentence does not say."""
-    at = norm.find(when.text)
-    if at < 0:
+def _in_common(fa: Fact, fb: Fact) -> tuple[Quantity, Quantity]:
+    """The two figures to compare: the facts' own, or a conversion of one into the
+    other's currency (208亿美元(约新台币6829亿元) meets 将近6830亿元 in NT$)."""
+    assert fa.quantity is not None
+    assert fb.quantity is not None
+    if fa.quantity.kind == fb.quantity.kind:
+        return fa.quantity, fb.quantity
+    for x in (fa.quantity, *fa.conversions):
+        for y in (fb.quantity, *fb.conversions):
+            if x.kind == y.kind:
+                return x, y
+    for x in (fa.quantity, *fa.conversions):
+        for y in (fb.quantity, *fb.conversions):
+            if (
+                "元" in (x.unit, y.unit)
+                and x.kind.startswith("money:")
+                and y.kind.startswith("money:")
+            ):
+                return x, y
+    return fa.quantity, fb.quantity
+
+
+def _same_actors(a: frozenset[str], b: frozenset[str]) -> bool:
+    groups = same_actor_groups(sorted(a | b))
+    return bool({groups[x] for x in a} & {groups[x] for x in b})
+
+
+def _what(a: Placed, b: Placed) -> str:
+    head = NOTIONS.get(a.fact.head, a.fact.head)
+    return f" ({head})" if head and head == NOTIONS.get(b.fact.head, b.fact.head) else ""
+
+
+def _scope(qa: frozenset[str], qb: frozenset[str]) -> str:
+    """The first qualifier group on which two figures differ, as "x vs y"."""
+    groups: dict[str, tuple[set[str], set[str]]] = {}
+    for side, qualifiers in enumerate((qa, qb)):
+        for q in qualifiers:
+            group, word = q.split(":", 1)
+            groups.setdefault(group, (set(), set()))[side].add(word)
+    for group in sorted(groups):
+        left, right = groups[group]
+        if left and right and not left & right:
+            return f"{'/'.join(sorted(left))} vs {'/'.join(sorted(right))}"
+        one = left or right
+        if (not left or not right) and group in ONE_SIDED and (group != "stage" or one & EARLY):
+            return f"{'/'.join(sorted(left)) or '—'} vs {'/'.join(sorted(right)) or '—'}"
+    return ""
+
+
+def _closeness(a: Placed, b: Placed) -> float:
+    words_a, words_b = a.fact.words, b.fact.words
+    union = words_a | words_b
+    return len(words_a & words_b) / len(union) if union else 0.0
+
+
+def _period_apart(a: Placed, b: Placed) -> Reason | None:
+    wa, wb = a.fact.when, b.fact.when
+    if wa is None or wb is None or wa.first is None or wb.first is None:
         return None
-    after = norm[at + len(when.text) : at + len(when.text) + 12]
-    if _EFFECTIVE.match(after):
-        return "effective"
-    if _ANNOUNCED.match(after):
-        return "announced"
-    return None
+    ea, eb = a.fact.period_explicit, b.fact.period_explicit
+    if ea and eb:
+        if wa.overlaps(wb):
+            return None
+        return Reason("period", f"not comparable: counted at another time ({wa.label()} vs "
+                      f"{wb.label()}), a running figure")  # fmt: skip
+    days = _days_apart(wa, wb)
+    limit = EXPLICIT_DAYS if (ea or eb) else IMPLICIT_DAYS
+    if days <= limit:
+        return None
+    return Reason("period", f"not comparable: reported {days} days apart ({wa.label()} vs "
+                  f"{wb.label()}), a figure that may have moved")  # fmt: skip
 
 
-def _role_clash(a: Claim, p: When, b: Claim, q: When) -> bool:
-    ra, rb = date_role(a.norm, p), date_role(b.norm, q)
-    return ra is not None and rb is not None and ra != rb
+def _days_apart(a: When, b: When) -> int:
+    assert a.first
+    assert a.last
+    assert b.first
+    assert b.last
+    if a.first <= b.last and b.first <= a.last:
+        return 0
+    gap: dt.timedelta = b.first - a.last if a.last < b.first else a.first - b.last
+    return gap.days
 
 
-def _role_rank(a: Claim, p: When, b: Claim, q: When) -> int:
-    """0: both dates mark the same kind of event; 1: unknown; 2: different events."""
-    ra, rb = date_role(a.norm, p), date_role(b.norm, q)
-    if ra is None or rb is None:
-        return 1
-    return 0 if ra == rb else 2
+# -- dates, predicates, verdicts, statements -------------------------------------------------
 
 
-def _date_relation(a: When, b: When) -> str:
-    if a.month is not None and b.month is not None:
-        if a.year and b.year and a.year != b.year:
-            return "differs"
-        if a.month != b.month:
-            return "differs"
-        if a.day and b.day:
-            return "agrees" if a.day == b.day else "differs"
-        if a.day is None and b.day is None and a.part == b.part:
-            return "agrees"
-        return "related"  # compatible precision (4月上旬 vs 4月第一周)
-    if a.month is None and b.month is None and a.year and b.year:
-        if a.year != b.year:
-            return "differs"
-        return "agrees" if a.part == b.part else "related"
-    return "related"
+def _dates(a: Placed, b: Placed) -> PairRelation:
+    wa, wb = a.fact.when, b.fact.when
+    assert wa is not None
+    assert wb is not None
+    confidence = 0.5 + 0.4 * _closeness(a, b)
+    if wa.overlaps(wb):
+        return _pair(a, b, "agrees", confidence, Reason("same_date", f"the same date: {wa.text} "
+                     f"vs {wb.text}"))  # fmt: skip
+    return _pair(a, b, "differs", confidence, Reason("date", f"another date for the same event: "
+                 f"{wa.text} ({wa.label()}) vs {wb.text} ({wb.label()})"))  # fmt: skip
 
 
-def relate(a: Claim, b: Claim) -> tuple[str, list[str]]:
-    """The relation between two claims and the evidence for it."""
-    shared = sorted((a.terms & b.terms) | (a.entity_ids & b.entity_ids))
-    context = [a.labels.get(k) or b.labels.get(k, k) for k in shared]
-    ctx = "、".join(context[:3])
-    # negation / reversal of a shared predicate
-    for key in sorted(a.terms & b.terms, key=lambda k: (-len(k), k)):
-        word = a.labels[key]
-        if word in NOT_PREDICATES:
-            continue
-        pa, pb = _polarity(a.norm, word), _polarity(b.norm, word)
-        if pa and pb and pa[0] != pb[0]:
-            return "contradicts", [f"一方说“{pa[1]}”，另一方说“{pb[1]}”"]
-    # will happen vs will not
-    wa, wb = cues(a.norm, WILL), cues(b.norm, WILL)
-    na, nb = cues(a.norm, WONT), cues(b.norm, WONT)
-    if wa and nb and not na:
-        return "contradicts", [f"相反的预测：“{wa[0]}” ↔ “{nb[0]}”"]
-    if wb and na and not nb:
-        return "contradicts", [f"相反的预测：“{na[0]}” ↔ “{wb[0]}”"]
-    # opposite verdicts
-    sa, sb = cues(a.norm, STRONG), cues(b.norm, STRONG)
-    la, lb = cues(a.norm, WEAK), cues(b.norm, WEAK)
-    if sa and lb and not la and not (sb and not lb):
-        return "contradicts", [f"相反的评价：“{sa[0]}” ↔ “{lb[0]}”"]
-    if sb and la and not lb and not (sa and not la):
-        return "contradicts", [f"相反的评价：“{la[0]}” ↔ “{sb[0]}”"]
-    # numbers with the same unit and a shared context word
-    pairs = [(x, y) for x in a.numbers for y in b.numbers if x.unit == y.unit]
-    pairs.sort(key=lambda p: -clause_overlap(a, p[0], b, p[1]))
-    if pairs and context:
-        if any(x.value == y.value for x, y in pairs):
-            x, y = next((x, y) for x, y in pairs if x.value == y.value)
-            return "agrees", [f"数字相同：{_fmt(x)}（{ctx}）"]
-        x, y = pairs[0]
-        da, db = {d.text for d in a.dates}, {d.text for d in b.dates}
-        if (
-            a.dates
-            and b.dates
-            and da != db
-            and any(_date_relation(p, q) == "differs" for p in a.dates for q in b.dates)
-        ):
-            return "related", [
-                f"时间不同：{'/'.join(sorted(da))} ↔ {'/'.join(sorted(db))}，数字不可直接比较"
-            ]
-        sca, scb = _scope(clause_of(a.norm, x.text)), _scope(clause_of(b.norm, y.text))
-        if sca != scb:
-            extra = "、".join(sorted(sca ^ scb))
-            return "related", [f"范围不同（{extra}），{_fmt(x)} 与 {_fmt(y)} 不是同一数量"]
-        return "differs", [f"数字不同：{_fmt(x)} ↔ {_fmt(y)}（{ctx}）"]
-    # dates for the same event
-    if a.dates and b.dates and context:
-        cands = [(p, q) for p in a.dates for q in b.dates if comparable(p, q)] or [
-            (p, q) for p in a.dates for q in b.dates
-        ]
-        cands.sort(
-            key=lambda c: (
-                _role_rank(a, c[0], b, c[1]),
-                -clause_overlap(a, c[0], b, c[1]),
-                _date_relation(*c) != "agrees",
-            )
-        )
-        p, q = cands[0]
-        # Among dates both sentences tie to the same kind of event, a disagreement
-        # outweighs an agreement (announced the same day, effective on different days).
-        if _role_rank(a, p, b, q) == 0:
-            p, q = next(
-                (
-                    c
-                    for c in cands
-                    if _role_rank(a, c[0], b, c[1]) == 0 and _date_relation(*c) == "differs"
-                ),
-                (p, q),
-            )
-        rel = _date_relation(p, q)
-        if rel != "agrees" and _role_clash(a, p, b, q):
-            ra, rb = date_role(a.norm, p), date_role(b.norm, q)
-            return "related", [
-                f"不同事件的日期：{p.text}（{_ROLE_NAMES[ra or '']}）↔ "
-                f"{q.text}（{_ROLE_NAMES[rb or '']}），不是同一日期"
-            ]
-        if rel == "agrees":
-            return "agrees", [f"日期相同：{p.text}（{ctx}）"]
-        if rel == "differs":
-            return "differs", [f"日期不同：{p.text} ↔ {q.text}（{ctx}）"]
-        return "related", [f"日期相容：{p.text} ↔ {q.text}（{ctx}）"]
-    # same assertion
-    if (sa and sb) or (la and lb):
-        words = (sa + sb) if sa and sb else (la + lb)
-        return "agrees", [f"评价一致：“{words[0]}” / “{words[-1]}”"]
-    if na and nb:
-        return "agrees", [f"都认为不会实现：“{na[0]}” / “{nb[0]}”"]
-    for key in sorted(a.terms & b.terms):
-        word = a.labels[key]
-        if word in ASSERTIVE or word in CANON:
-            pa, pb = _polarity(a.norm, word), _polarity(b.norm, word)
-            if pa and pb and pa[0] == pb[0] and len(shared) >= 3:
-                return "agrees", [f"都说“{pa[1]}”（{ctx}）"]
-    if len(shared) >= 3 and _overlap(a, b) >= 0.5:
-        same_pol = all(
-            (_polarity(a.norm, a.labels[k]) or (False, ""))[0]
-            == (_polarity(b.norm, a.labels[k]) or (False, ""))[0]
-            for k in a.terms & b.terms
-        )
-        if same_pol:
-            return "agrees", [f"说法相同：{ctx}"]
-    return "related", [f"同一话题：{ctx}"] if ctx else ["同一话题"]
+def _predicates(a: Placed, b: Placed) -> PairRelation:
+    fa, fb = a.fact, b.fact
+    said = f"{fa.head}{'(negated)' if fa.polarity < 0 else ''} vs " \
+           f"{fb.head}{'(negated)' if fb.polarity < 0 else ''}"  # fmt: skip
+    if fb.predicate in OPPOSITES.get(fa.predicate, frozenset()) and fa.polarity == fb.polarity:
+        return _pair(a, b, "contradicts", 0.7, Reason("opposite", f"opposite actions: {said}"))
+    if fa.predicate == fb.predicate and fa.polarity != fb.polarity:
+        return _pair(a, b, "contradicts", 0.65, Reason("negation", f"one denies what the other "
+                     f"says: {said}"))  # fmt: skip
+    if fa.predicate == fb.predicate:
+        if (fa.modality in HEDGED) != (fb.modality in HEDGED):
+            return _pair(a, b, "related", 0.5, Reason("modality", f"{fa.modality} vs "
+                         f"{fb.modality}: {said}"))  # fmt: skip
+        return _pair(a, b, "agrees", 0.5, Reason("same_action", f"the same action: {said}"))
+    return _statements(a, b)
 
 
-def _overlap(a: Claim, b: Claim) -> float:
-    ka, kb = a.keys, b.keys
-    if not ka or not kb:
-        return 0.0
-    return len(ka & kb) / min(len(ka), len(kb))
+def _verdicts(a: Placed, b: Placed) -> PairRelation:
+    fa, fb = a.fact, b.fact
+    if fa.predicate != fb.predicate:
+        return _statements(a, b)
+    if fa.polarity != fb.polarity:
+        what = "assessments of how large it is" if fa.predicate == "magnitude" else "verdicts"
+        return _pair(a, b, "contradicts", 0.6, Reason("verdict", f"opposite {what}: "
+                     f"{fa.head} vs {fb.head}"))  # fmt: skip
+    return _pair(a, b, "agrees", 0.5, Reason("same_verdict", f"the same verdict: {fa.head} "
+                 f"and {fb.head}"))  # fmt: skip
 
 
-#: in a row of more claims than this, claims after the first WIDE are related
-#: to those only, not to each other (the work grows with the square of the row)
-WIDE = 6
+def _statements(a: Placed, b: Placed) -> PairRelation:
+    for x, y in ((a, b), (b, a)):
+        clash = _negated_against(x, y)
+        if clash:
+            return _pair(a, b, "contradicts", 0.55, Reason("negation", f"one says {clash} is "
+                         f"not so, the other says it is"))  # fmt: skip
+    return _pair(a, b, "related", 0.4, Reason("related", "about the same thing"))
 
-#: relations already found, by the ids of the two claims (see :func:`label_row`)
-RelationCache = dict[tuple[int, int], tuple[str, list[str]]]
 
-
-def label_row(row: Row, cache: RelationCache | None = None) -> None:
-    """The row's relation is the strongest between any two of its claims
-    (contradicts > differs > agrees > related); with more than two claims the
-    reasons name the articles of each finding. ``cache`` keeps each pair's
-    relation for the rows of one comparison (claims shared between rows)."""
-    found: list[tuple[int, str, list[str], int, int]] = []
-    ordered = sorted(row.claims, key=lambda c: c.article)
-    for i, a in enumerate(ordered):
-        # a row of many claims: each is judged against the first few only
-        for b in ordered[i + 1 :] if i < WIDE else ():
-            if cache is None:
-                rel, why = relate(a, b)
-            else:
-                pair = (id(a), id(b))
-                if pair not in cache:
-                    cache[pair] = relate(a, b)
-                rel, why = cache[pair]
-            found.append((PRIORITY[rel], rel, why, a.article, b.article))
-    if not found:
-        row.relation, row.reasons = "related", ["只有一篇文章提到"]
-        return
-    found.sort(key=lambda f: f[0])
-    row.relation = found[0][1]
-    if len(ordered) == 2:
-        row.reasons = list(found[0][2])
-        return
-    reasons: list[str] = []
-    for _p, rel, texts, x, y in found:
-        if rel == "related" and reasons:
-            continue
-        reasons.extend(f"#{x}↔#{y} {t}" for t in texts)
-    row.reasons = list(dict.fromkeys(reasons))
+def _negated_against(x: Placed, y: Placed) -> str:
+    """A word ``x`` negates that ``y`` asserts (either contains the other)."""
+    for word in sorted(x.claim.frame.negated):
+        for other in sorted(y.claim.frame.affirmed):
+            if len(word) >= 2 and len(other) >= 2 and (word in other or other in word):
+                return word
+    return ""

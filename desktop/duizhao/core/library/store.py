@@ -143,6 +143,17 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_set, topic_key, row_key)
     );
     """,
+    # 5: other data derived from an article (sentence embeddings …), each kind
+    # valid while its key (a hash of what it was made from) is the same
+    """
+    CREATE TABLE derived (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (article_id, kind)
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -519,6 +530,28 @@ class Library:
             (recogniser,),
         )
         return [int(r[0]) for r in rows]
+
+    # -- derived data: anything else made from an article ---------------------------
+
+    def cached_derived(self, article_id: int, kind: str, key: str) -> bytes | None:
+        """Data of ``kind`` derived from an article, if it was made from ``key``."""
+        row = self._db.execute(
+            "SELECT data FROM derived WHERE article_id = ? AND kind = ? AND key = ?",
+            (article_id, kind, key),
+        ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def store_derived(self, article_id: int, kind: str, key: str, data: bytes) -> None:
+        """Keep data of ``kind`` derived from an article (replacing older data of
+        that kind); an article deleted meanwhile is skipped."""
+        with self._write():
+            self._db.execute(
+                "INSERT INTO derived (article_id, kind, key, data) "
+                "SELECT id, ?, ?, ? FROM articles WHERE id = ? "
+                "ON CONFLICT(article_id, kind) DO UPDATE SET key = excluded.key, "
+                "data = excluded.data",
+                (kind, key, data, article_id),
+            )
 
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])

@@ -17,7 +17,6 @@ buttons to them, and does the work that leaves the pane:
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,18 +59,16 @@ def run_compare(
     context: TaskContext, ids: list[int], topic: str | None, entities: bool
 ) -> tuple[Comparison, Notes]:
     """Worker: the comparison of ``ids`` and the notes kept for that article set."""
-    compare = core_compare.compare
-    wanted: dict[str, Any] = {"entities": entities}
-    parameters = inspect.signature(compare).parameters
-    anything = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
-    if anything or "progress" in parameters:
-        wanted["progress"] = context.progress
-    if anything or "cancelled" in parameters:
-        wanted["cancelled"] = context.cancelled
-    stop = core_compare.CompareCancelled
     try:
-        comparison = compare(context.library, ids, topic, **wanted)
-    except stop:
+        comparison = core_compare.compare(
+            context.library,
+            ids,
+            topic,
+            entities=entities,
+            progress=context.progress,
+            cancelled=context.cancelled,
+        )
+    except core_compare.CompareCancelled:
         raise Cancelled from None
     context.check()
     return comparison, notes_for(context.library, ids)

@@ -3,11 +3,16 @@
 - :class:`TopicListModel` — the topics of a comparison, one per row: label,
   how many articles and rows it has (three columns) (``TOPIC_KEY_ROLE`` gives its key).
 - :class:`CompareRowsModel` — the rows of one topic as a table: a relation
-  column, one column per article holding that article's claim (empty where it
-  has none) and a note column. Custom roles give a claim's article id and
-  original-text span, the row's relation, reasons, evidence words, pin and
-  note; pinned rows come first, otherwise the core's order is kept.
-- :class:`RelationFilterModel` — a proxy keeping rows of one relation.
+  column (the row's strongest pair, its confidence, and whether anything in
+  it can be compared at all), one column per article holding that article's
+  claim (empty where it has none) and a note column; article columns are
+  headed by outlet and date, the title on hover. Custom roles give a claim's
+  article id, its sentence and focus spans in the original text, who asserts
+  it, the row's relation, pairs, reasons, evidence words, pin and note;
+  pinned rows come first, otherwise the core's order is kept (conflicts
+  first, rows that cannot be compared last, greyed).
+- :class:`RelationFilterModel` — a proxy keeping rows of one relation; the
+  topic list hides topics with none (:meth:`TopicListModel.set_relation`).
 
 Pins and notes live in the library (:mod:`duizhao.core.library.workspaces`); the model
 only shows them and takes changes the pane has saved (:meth:`set_pinned`,
@@ -28,9 +33,9 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
-from duizhao.core.compare import RELATIONS, Row, Topic
+from duizhao.core.compare import RELATIONS, PairRelation, Row, Topic
 from duizhao.core.library import RowNote
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,6 +50,10 @@ NOTE_ROLE = _USER + 24  # str
 ROW_KEY_ROLE = _USER + 25  # str
 EVIDENCE_ROLE = _USER + 26  # list[str]: words the row's claims share
 TOPIC_KEY_ROLE = _USER + 27  # str
+FOCUS_ROLE = _USER + 28  # (start, end) of the fact the row is about, in the original text
+PAIRS_ROLE = _USER + 29  # list[PairRelation] of the row
+COMPARABLE_ROLE = _USER + 30  # bool: some pair of the row can be compared
+SOURCE_ROLE = _USER + 31  # str: who asserts the claim ("" for the outlet)
 
 #: relation -> (Chinese name, badge colour)
 RELATION_STYLE = {
@@ -59,6 +68,27 @@ FILTERS = ("all", *RELATIONS)
 def relation_label(relation: str) -> str:
     name, _colour = RELATION_STYLE.get(relation, (relation, ""))
     return f"{relation} {name}"
+
+
+def badge_text(row: Row) -> str:
+    """The relation column: the strongest pair's relation and confidence, or why
+    nothing in the row can be compared."""
+    if not row.comparable:
+        return "not comparable"
+    best = max(
+        (p for p in row.pairs if p.relation == row.relation),
+        key=lambda p: p.confidence,
+        default=None,
+    )
+    confidence = f" {best.confidence:.0%}" if best is not None else ""
+    return relation_label(row.relation) + confidence
+
+
+def pair_text(pair: PairRelation) -> str:
+    """One pair of a row in words: relation, confidence and reasons."""
+    head = "not comparable" if not pair.comparable else relation_label(pair.relation)
+    reasons = "; ".join(r.text for r in pair.reasons)
+    return f"{head} ({pair.confidence:.0%}) — {reasons}"
 
 
 def relation_colour(relation: str) -> QColor:
@@ -83,16 +113,23 @@ def topic_key(topic: Topic) -> str:
 
 
 def evidence(row: Row) -> list[str]:
-    """Readable words (terms, entities) that at least two claims of the row share."""
-    counts: Counter[str] = Counter()
-    labels: dict[str, str] = {}
-    for claim in row.claims:
-        for key in claim.keys:
-            counts[key] += 1
-            labels.setdefault(key, claim.labels.get(key, key))
-    shared = [k for k, n in counts.items() if n >= 2]
-    shared.sort(key=lambda k: (-counts[k], -len(labels[k]), labels[k]))
-    return list(dict.fromkeys(labels[k] for k in shared))
+    """Words at least two facts of the row share (what made them one row)."""
+    counts: Counter[str] = Counter(
+        w for cell in row.cells for w in cell.fact.words if not w.startswith("e:")
+    )
+    shared = [w for w, n in counts.items() if n >= 2]
+    return sorted(shared, key=lambda w: (-counts[w], -len(w), w))
+
+
+def header_text(article: tuple[int, str], details: Mapping[str, object] | None) -> str:
+    """An article column's heading: its outlet and date, or its id and title."""
+    article_id, title = article
+    outlet = str((details or {}).get("outlet") or "")
+    date = str((details or {}).get("published") or "")
+    if outlet or date:
+        short = outlet if len(outlet) <= 14 else outlet[:13] + "…"
+        return " · ".join(x for x in (short, date) if x)
+    return f"#{article_id} " + (title if len(title) <= 18 else title[:17] + "…")
 
 
 class TopicListModel(QAbstractTableModel):
@@ -102,12 +139,32 @@ class TopicListModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._all: list[Topic] = []
         self._topics: list[Topic] = []
+        self._relation = "all"
 
     def set_topics(self, topics: list[Topic]) -> None:
         self.beginResetModel()
-        self._topics = list(topics)
+        self._all = list(topics)
+        self._topics = self._shown()
         self.endResetModel()
+
+    def set_relation(self, relation: str) -> None:
+        """Show only the topics that hold a row of ``relation`` ("all": every topic)."""
+        self.beginResetModel()
+        self._relation = relation
+        self._topics = self._shown()
+        self.endResetModel()
+
+    @property
+    def hidden(self) -> int:
+        """How many topics the relation filter hides."""
+        return len(self._all) - len(self._topics)
+
+    def _shown(self) -> list[Topic]:
+        if self._relation == "all":
+            return list(self._all)
+        return [t for t in self._all if any(r.relation == self._relation for r in t.rows)]
 
     def topic(self, row: int) -> Topic | None:
         return self._topics[row] if 0 <= row < len(self._topics) else None
@@ -145,7 +202,10 @@ class TopicListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             counts = Counter(r.relation for r in topic.rows)
             found = ", ".join(f"{counts[r]} {r}" for r in RELATIONS if counts[r])
-            return f"{topic.label}\nKey words: {'、'.join(topic.terms[:12])}\n{found}"
+            series = f"\nA figure over time: {len(topic.series)} points" if topic.series else ""
+            return f"{topic.label}\nKey words: {'、'.join(topic.terms[:12])}\n{found}{series}"
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and topic.conflicts:
+            return relation_colour("differs")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == TOPIC_KEY_ROLE:
@@ -162,6 +222,7 @@ class CompareRowsModel(QAbstractTableModel):
         self._topic: Topic | None = None
         self._rows: list[Row] = []  # in display order: pinned first
         self._notes: dict[str, RowNote] = {}  # by row key, this topic only
+        self._details: Mapping[int, Mapping[str, object]] = {}  # outlet, published
 
     # -- content ---------------------------------------------------------------
 
@@ -170,11 +231,14 @@ class CompareRowsModel(QAbstractTableModel):
         topic: Topic | None,
         articles: list[tuple[int, str]],
         notes: Mapping[tuple[str, str], RowNote] | None = None,
+        details: Mapping[int, Mapping[str, object]] | None = None,
     ) -> None:
-        """Show ``topic`` (None: nothing) with one column per article."""
+        """Show ``topic`` (None: nothing) with one column per article; ``details``
+        gives each article's outlet and date for the column headings."""
         self.beginResetModel()
         self._topic = topic
         self._articles = list(articles)
+        self._details = dict(details or {})
         key = topic_key(topic) if topic is not None else ""
         self._notes = {r: n for (t, r), n in (notes or {}).items() if t == key}
         self._rows = self._ordered(list(topic.rows) if topic is not None else [])
@@ -263,12 +327,14 @@ class CompareRowsModel(QAbstractTableModel):
                 return "Relation"
             if section == self.note_column:
                 return "Note"
-            article_id, title = self._articles[section - 1]
-            short = title if len(title) <= 24 else title[:23] + "…"
-            return f"#{article_id} {short}"
+            article = self._articles[section - 1]
+            return header_text(article, self._details.get(article[0]))
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < self.note_column:
             article_id, title = self._articles[section - 1]
-            return f"#{article_id} {title}"
+            details = self._details.get(article_id) or {}
+            outlet = str(details.get("outlet") or "unknown outlet")
+            date = str(details.get("published") or "no date")
+            return f"#{article_id} {title}\n{outlet}, {date}"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -278,28 +344,53 @@ class CompareRowsModel(QAbstractTableModel):
         column = index.column()
         if row is None or not 0 <= column < self.columnCount():
             return None
-        claim = None
+        cell = None
         if 0 < column < self.note_column:
             article_id = self._articles[column - 1][0]
-            claim = next((c for c in row.claims if c.article == article_id), None)
+            cell = next((c for c in row.cells if c.article == article_id), None)
+        claim = cell.claim if cell is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return ("★ " if self._pinned(row) else "") + relation_label(row.relation)
+                return ("★ " if self._pinned(row) else "") + badge_text(row)
             if column == self.note_column:
                 return self._note(row)
-            return claim.text.strip() if claim is not None else ""
+            if claim is None:
+                return ""
+            said = f"{claim.source}：" if claim.source and claim.source not in claim.text else ""
+            return said + claim.text.strip()
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [relation_label(row.relation), *row.reasons]
-            if self._note(row):
-                lines.append(f"Note: {self._note(row)}")
-            return "\n".join(lines)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return relation_colour(row.relation)
+            return self._tooltip(row, cell)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not row.comparable:
+                return QColor("#8a8a8a")
+            if column == 0:
+                return relation_colour(row.relation)
+        if role == Qt.ItemDataRole.FontRole and not row.comparable:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == ARTICLE_ID_ROLE and claim is not None:
             return claim.article
         if role == SPAN_ROLE and claim is not None:
             return (claim.start, claim.end)
+        if role == FOCUS_ROLE and cell is not None:
+            return cell.claim.focus(cell.fact)
+        if role == SOURCE_ROLE and claim is not None:
+            return claim.source
         return self._row_data(row, role)
+
+    def _tooltip(self, row: Row, cell: Any) -> str:
+        lines = [badge_text(row)]
+        for pair in row.pairs:
+            if cell is not None and cell.article not in pair.articles:
+                continue
+            a, b = pair.articles
+            lines.append(f"#{a} ↔ #{b}: {pair_text(pair)}")
+        if cell is not None and cell.claim.source:
+            lines.append(f"Asserted by: {cell.claim.source}")
+        if self._note(row):
+            lines.append(f"Note: {self._note(row)}")
+        return "\n".join(lines)
 
     def _row_data(self, row: Row, role: int) -> Any:
         if role == RELATION_ROLE:
@@ -314,6 +405,10 @@ class CompareRowsModel(QAbstractTableModel):
             return row_key(row)
         if role == EVIDENCE_ROLE:
             return evidence(row)
+        if role == PAIRS_ROLE:
+            return list(row.pairs)
+        if role == COMPARABLE_ROLE:
+            return row.comparable
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

