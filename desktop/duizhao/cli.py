@@ -305,9 +305,17 @@ def _update_index(library: Any) -> None:
         index.close()
 
 
+def use_encoder_cache() -> None:
+    """Give the sentence encoder the app's cache directory (a faster, lighter load)."""
+    from duizhao.core.meaning import Encoder, use_shared_encoder
+
+    use_shared_encoder(Encoder(locations.cache_dir() / "encoder"))
+
+
 def _comparison(args: argparse.Namespace) -> Any:
     from duizhao.core.compare import CompareError, compare
 
+    use_encoder_cache()
     if len(set(args.ids)) < 2:
         raise CommandError("compare needs at least two different article ids", EXIT_USAGE)
     with _library(args) as library:

@@ -52,10 +52,6 @@ def test_rare_earth_claims_are_side_by_side(seeds_comparison: Comparison) -> Non
     assert _rows_about(seeds_comparison, "稀土"), [t.label for t in seeds_comparison.topics]
 
 
-def test_the_planned_visit_is_side_by_side(seeds_comparison: Comparison) -> None:
-    assert _rows_about(seeds_comparison, "访华", "訪華", "访问中国", "訪問中國")
-
-
 def test_topic_labels_name_questions_not_function_words(seeds_comparison: Comparison) -> None:
     from duizhao.core.compare.lexicon import GENERIC
 

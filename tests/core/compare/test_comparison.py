@@ -122,11 +122,19 @@ def test_a_negated_predicate_contradicts_and_an_opposite_action_too() -> None:
 
 def test_opposite_verdicts_and_assessments_contradict() -> None:
     result = compare_documents([
-        doc(1, "官方评论认为，依法作出的判决公正合理。渔民认为新规对渔业的影响有限。"),
-        doc(2, "反对派批评称，这是一场出于政治动机的审判。渔民担心新规将造成严重冲击。"),
+        doc(1, "官方评论认为，对海港案依法作出的判决公正合理。渔民认为新规对渔业的影响有限。"),
+        doc(2, "反对派批评称，海港案是一场出于政治动机的审判。渔民担心新规将对渔业造成严重冲击。"),
     ])  # fmt: skip
     assert "contradicts" in relation_between(result, "公正合理", "政治动机")
     assert "contradicts" in relation_between(result, "影响有限", "严重冲击")
+
+
+def test_opposite_judgements_of_different_things_do_not_contradict() -> None:
+    result = compare_documents([
+        doc(1, "评论认为，港口扩建计划公正合理。"),
+        doc(2, "评论批评称，渔业补贴出于政治动机。"),
+    ])  # fmt: skip
+    assert "contradicts" not in relation_between(result, "公正合理", "政治动机")
 
 
 def test_another_date_for_the_same_event_differs() -> None:

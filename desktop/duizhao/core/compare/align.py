@@ -50,11 +50,14 @@ _FAMILY = {"mass": "amount", "volume": "amount"}
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """A fact in its claim; ``slot`` is its index among all placed facts."""
+    """A fact in its claim; ``slot`` is its index among all placed facts;
+    ``specific`` are its words that few facts of the selection share (a country
+    every sentence of the story names is not among them)."""
 
     slot: int
     claim: Claim
     fact: Fact
+    specific: frozenset[str] = frozenset()
 
     @property
     def article(self) -> int:
@@ -74,12 +77,21 @@ def family(fact: Fact) -> str:
     return fact.kind
 
 
+#: a word in more than this share of the selection's facts is not specific
+SPECIFIC_SHARE = 0.15
+
+
 def place(claims: list[Claim]) -> list[Placed]:
-    placed: list[Placed] = []
-    for claim in claims:
-        for fact in claim.facts:
-            placed.append(Placed(len(placed), claim, fact))
-    return placed
+    facts = [(claim, fact) for claim in claims for fact in claim.facts]
+    counts: dict[str, int] = {}
+    for _claim, fact in facts:
+        for word in fact.words:
+            counts[word] = counts.get(word, 0) + 1
+    limit = max(2.0, SPECIFIC_SHARE * len(facts))
+    return [
+        Placed(slot, claim, fact, frozenset(w for w in fact.words if counts[w] <= limit))
+        for slot, (claim, fact) in enumerate(facts)
+    ]
 
 
 def score_matrix(placed: list[Placed], vectors: np.ndarray) -> np.ndarray:

@@ -58,6 +58,8 @@ from duizhao.core.compare.when import When, find_dates
 from duizhao.core.text import Segmenter
 
 LEFT_WORDS = 4
+#: characters after a negator within which a word is what it denies
+_DIRECT = 2
 #: an as-of date starting this close to the sentence's start covers the whole sentence
 _OPENING = 3
 RIGHT_WORDS = 3
@@ -367,9 +369,14 @@ class _Reader:
         (2024年1月29日，香港高等法院颁布清盘令)."""
         facts = []
         for when in self.dates:
-            if when.role != "event" or when.grain not in ("day", "month") or when.first is None:
-                continue
+            if when.role == "asof" or when.first is None:
+                continue  # an as-of date says when figures were counted, not an event
             part = w.span_of(self.parts, when.start)
+            coarse = when.grain not in ("day", "month")
+            if coarse and any(part[0] <= q.start < part[1] for q in self.quantities):
+                continue  # 2025年镓进口总量48吨: the year is the figure's period
+            if coarse and not re.search(r"\d{4}|[〇○一二三四五六七八九]{4}", when.text):
+                continue  # 今年, 去年 …: too vague to be when something happens
             span = (when.end, part[1])
             found = self.words(*span)
             if not [x for x in found if not x.startswith("e:")]:
@@ -437,13 +444,22 @@ class _Reader:
                     polarity=1 if score > 0 else -1, modality=modality_of(self.text))  # fmt: skip
 
     def _polar_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(the word each negator governs — 缺乏强制性, 没有检测: the first content
+        word of its scope —, the content words outside every scope); the rest of
+        a scope counts as neither."""
         negated: set[str] = set()
         affirmed: set[str] = set()
+        governed: set[int] = set()
         for start, _, word in w.content_words(self.text, self.segmenter):
             folded = notion(word)
             if folded in GENERIC or word in GENERIC or word.startswith(NEGATORS):
                 continue
-            (negated if self.negated(start) else affirmed).add(folded)
+            scopes = [s for s, e in self.scopes if s <= start < e]
+            if not scopes:
+                affirmed.add(folded)
+            elif max(scopes) not in governed and start - max(scopes) <= _DIRECT:
+                governed.add(max(scopes))
+                negated.add(folded)
         return frozenset(negated), frozenset(affirmed)
 
     def _statements(self, facts: list[Fact]) -> list[Fact]:

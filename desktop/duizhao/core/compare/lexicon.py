@@ -54,6 +54,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("补贴", "补助", "资助"),
     ("访问", "访", "出访", "到访"),
     ("市值", "总市值"),
+    ("岗位", "就业机会", "工作岗位", "就业岗位", "职位", "工作机会", "饭碗"),
     ("股价", "股票价格"),
     ("人数", "人次", "数字", "数量", "总数", "名单"),
 )  # fmt: skip
@@ -71,6 +72,7 @@ GENERIC = frozenset(
     多达 仅 只有 一度 单日 一共 合共 增 减 增幅 降幅
     统计显示 数据显示 显示 结果 最终 初步 中央 政府 当局 应变中心 人士 分析师 媒体 外电 综合 引述
     仅为 仅需 只有 只需 更是 达到 高达 多达 约为 分别为 合共 一共 总共 共计 估计 预计 预期 预测 料
+    评论 评论员 社论 文章 观点 看法 说法 表态 声明 回应 发言人
     """.split()  # noqa: SIM905
 )
 
@@ -139,6 +141,8 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "qualify": ("合格", "符合资格", "有权参赛", "有资格", "获准参赛", "生来就是女性"),
     "disqualify": ("不合格", "不符合", "取消资格", "失格", "禁赛", "不符合规则"),
     "test": ("检测", "检查", "测试", "检验", "测验", "验"),
+    "proceed": ("如期推进", "如期", "按计划", "推进", "落地", "建成", "实现", "成行", "顺利进行"),
+    "fail": ("搁浅", "落空", "泡汤", "告吹", "流产", "夭折", "盖不成", "难产", "无疾而终"),
 }  # fmt: skip
 OPPOSITES: dict[str, frozenset[str]] = {
     "stop": frozenset({"go_on"}),
@@ -160,6 +164,8 @@ OPPOSITES: dict[str, frozenset[str]] = {
     "acquit": frozenset({"guilty"}),
     "qualify": frozenset({"disqualify"}),
     "disqualify": frozenset({"qualify"}),
+    "proceed": frozenset({"fail"}),
+    "fail": frozenset({"proceed"}),
 }
 PREDICATE_OF: dict[str, str] = {w: c for c, words in PREDICATES.items() for w in words}
 #: the question a predicate class answers (a class and its opposites share one)

