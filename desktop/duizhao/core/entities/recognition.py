@@ -24,14 +24,23 @@ Recognition
         compounds split (中美 → 中 + 美; 访华, 美方), and titles of works and
         other proper nouns tagged again on their own to find the names inside
         (邓小平 in 《邓小平文选》);
+    bodies and places
+        ministries and agencies named bare by field and kind (内政部, 海关总署,
+        fused with a title: 内政部长; :mod:`duizhao.core.entities.bodies`), and
+        places LAC cut before their unit (光 + 复乡 → 光复乡;
+        :mod:`duizhao.core.entities.places`);
     rules
         dates and numbers (:mod:`duizhao.core.entities.rules`), and LAC's time
         words where they are dates (上周, not 目前); a match that starts with a
         Han character must be whole LAC words (no number in 零部件).
 
     Where candidates overlap the longest wins (北京大学 over 北京), then the
-    gazetteer over LAC over the rules. :class:`Options` switches each
-    improvement off, for the evaluation's ablation.
+    gazetteer over LAC over the rules. The mentions chosen then go through
+    what stands around them (:mod:`duizhao.core.entities.context`: periodicals
+    in 《》, 某某案, storm names) and the Latin names
+    (:mod:`duizhao.core.entities.latin`: whole runs of capitalised words,
+    glosses in brackets). :class:`Options` switches each improvement off, for
+    the evaluation's ablation.
 
 Linking
     every entity gets an ``entity_id``: the gazetteer id of the entry its text
@@ -64,9 +73,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from duizhao.core.entities import rules as entity_rules
+from duizhao.core.entities.bodies import find_bodies
+from duizhao.core.entities.context import in_context
 from duizhao.core.entities.gazetteer import Gazetteer, default_gazetteer, normalise
 from duizhao.core.entities.lac import MAX_CHUNK, Lac, Word, model_version, release_freed_memory
+from duizhao.core.entities.latin import latin_names
 from duizhao.core.entities.names import NameMatcher
+from duizhao.core.entities.places import unit_places
 from duizhao.core.entities.repair import (
     Mention,
     abbreviated_places,
@@ -89,7 +102,7 @@ if TYPE_CHECKING:
     from duizhao.core.library import Library
 
 #: Bump when what the recogniser returns changes; cached results are then redone.
-VERSION = 2  # 2: lists of names cut apart, numbered sessions and joint bodies kept
+VERSION = 3  # 3: real-news rules (Latin names, bodies, place chains, context)
 TYPES = ENTITY_TYPES
 _FROM_LAC = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 _COMMON_TAGS = frozenset({"n", "nz", "nw", "vn", "v", "s", "an", "a"})
@@ -269,6 +282,8 @@ class Recogniser:
             known = self._known if options.gazetteer else (lambda _: None)
             candidates.extend(repair(text, words, known))
             candidates.extend(abbreviated_places(text, words))
+            candidates.extend(Mention(s, e, "ORG", 3) for s, e in find_bodies(text, words))
+            candidates.extend(Mention(s, e, "PLACE", 2) for s, e in unit_places(text, words))
         else:
             candidates.extend(Mention(w.start, w.end, _FROM_LAC[w.tag], 2) for w in named)
         if options.gazetteer:
@@ -300,7 +315,10 @@ class Recogniser:
             for w in words:
                 if w.tag == "TIME" and entity_rules.is_date_word(text[w.start : w.end]):
                     candidates.append(Mention(w.start, w.end, "DATE", 0))
-        return resolve(candidates)
+        mentions = resolve(candidates)
+        if options.repair:
+            mentions = latin_names(text, in_context(text, mentions))
+        return mentions
 
     def _known(self, surface: str) -> str | None:
         entry = self.gazetteer.lookup(surface)

@@ -36,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from duizhao.core.entities.lac import Word
+from duizhao.core.entities.places import split_place
 
 _FROM_LAC = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 
@@ -186,11 +187,15 @@ def repair(
             end = _without_title(text, start, end)
         elif tag == "LOC":
             end = _without_locative(text, start, end, known)
+            if _ends_as_organisation(text[start:end]) and not known(text[start:end]):
+                tag = "ORG"  # 香港高等法院: a court, not a place
         surface = text[start:end]
         if end <= start:
             pass
         elif tag == "LOC" and _abbreviations(surface) and not known(surface):
             found.extend(Mention(p, p + 1, "PLACE", 2) for p in range(start, end))
+        elif tag == "LOC":
+            found.extend(Mention(a, b, "PLACE", 2) for a, b in split_place(text, start, end, known))
         elif tag == "PER" and not known(surface) and (cuts := name_list(surface)):
             edges = [start, *(start + cut for cut in cuts), end]
             found.extend(Mention(a, b, "PERSON", 2) for a, b in itertools.pairwise(edges))
@@ -250,7 +255,9 @@ TITLES = _words(
 #: Bodies every country or city has, named by describing them: 中国政府 is
 #: China's government, a place and a common noun, not an organisation's name;
 #: so is a leader's government (特朗普政府, the Trump administration).
-DESCRIPTIVE_BODIES = ("人民政府", "政府", "当局", "警方", "军方", "官方", "军队", "部队", "代表团")
+DESCRIPTIVE_BODIES = (
+    "人民政府", "政府", "当局", "警方", "军方", "官方", "军队", "部队", "代表团", "法院", "法庭",
+)  # fmt: skip
 
 
 def _described(surface: str, known: Callable[[str], str | None]) -> tuple[int, str]:
@@ -272,6 +279,11 @@ LOCATIVES = (
     "以南", "以北", "地区", "一带", "境内", "境外", "全境", "各地", "沿海", "沿岸", "附近", "周边",
     "边境", "市区", "城区", "郊区", "上空", "海域", "领空", "本土",
 )  # fmt: skip
+
+
+def _ends_as_organisation(surface: str) -> bool:
+    """Whether a place LAC found ends in a word that ends organisations' names."""
+    return any(surface.endswith(word) and len(surface) > len(word) for word in ORG_WORDS)
 
 
 def _without_locative(text: str, start: int, end: int, known: Callable[[str], str | None]) -> int:
