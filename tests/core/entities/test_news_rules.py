@@ -13,9 +13,10 @@ import pytest
 from duizhao.core.entities import Recogniser
 from duizhao.core.entities.bodies import find_bodies
 from duizhao.core.entities.context import in_context
-from duizhao.core.entities.latin import latin_names
+from duizhao.core.entities.latin import latin_names, recurring
+from duizhao.core.entities.organisations import organisations
 from duizhao.core.entities.places import split_place, unit_places
-from duizhao.core.entities.repair import Mention
+from duizhao.core.entities.repair import Mention, repair, resolve
 from duizhao.core.text import Script
 from tagged import words_of
 
@@ -32,6 +33,11 @@ def found(recogniser: Recogniser, text: str, script: Script | None = None) -> li
 
 
 _NAMES = ("PERSON", "PLACE", "ORG")
+
+
+def mentioned(text: str, tagged: list[tuple[str, str]], **kw: object) -> list[tuple[str, str]]:
+    found = resolve(repair(text, words_of(text, tagged), **kw))  # type: ignore[arg-type]
+    return [(text[m.start : m.end], m.type) for m in found]
 
 
 def spans(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
@@ -164,10 +170,13 @@ def test_what_belongs_to_a_place_stays_and_what_does_not_goes() -> None:
 def test_a_place_cut_before_its_unit_is_made_whole() -> None:
     text = "在青石乡长家"
     words = words_of(text, [("在", "p"), ("青石", "LOC"), ("乡长", "n"), ("家", "n")])
-    assert [text[s:e] for s, e in unit_places(text, words)] == ["青石乡"]
+    assert [text[s:e] for s, e in unit_places(text, words, known_places)] == ["青石乡"]
+    text = "海滨青石乡长"  # the place LAC found is a chain: each part on its own
+    words = words_of(text, [("海滨青", "LOC"), ("石乡长", "n")])
+    assert [text[s:e] for s, e in unit_places(text, words, known_places)] == ["海滨", "青石乡"]
     text = "青石乡村民"
     words = words_of(text, [("青石乡", "LOC"), ("村民", "n")])
-    assert unit_places(text, words) == []
+    assert unit_places(text, words, known_places) == []
 
 
 def test_places_end_to_end(recogniser: Recogniser) -> None:
@@ -175,3 +184,72 @@ def test_places_end_to_end(recogniser: Recogniser) -> None:
     assert ("香港高等法院", "ORG") in names
     assert ("香港", "PLACE") in names
     assert ("香港法院", "ORG") not in names
+
+
+def test_a_river_lac_cut_in_two_is_one_place() -> None:
+    text = "白鹭溪堰塞湖"
+    tagged = [("白鹭", "LOC"), ("溪堰塞湖", "LOC")]
+    assert mentioned(text, tagged) == [("白鹭溪", "PLACE")]
+    text = "海滨白鹭"  # a known place and a name: two places, not one
+    assert mentioned(text, [("海滨", "LOC"), ("白鹭", "LOC")], known=known_places) == [
+        ("海滨", "PLACE"),
+        ("白鹭", "PLACE"),
+    ]
+
+
+def test_a_generic_feature_alone_is_no_place() -> None:
+    assert mentioned("形成堰塞湖", [("形成", "v"), ("堰塞湖", "LOC")]) == []
+
+
+# -- organisations -------------------------------------------------------------------
+
+
+def organised(text: str, tagged: list[tuple[str, str]], names: list[tuple[str, str]]) -> list:
+    mentions = [at(text, piece, kind) for piece, kind in names]
+    out = organisations(text, words_of(text, tagged), mentions, known_places)
+    return spans(text, out)
+
+
+def test_a_trade_or_a_news_service_goes_on_an_organisations_name() -> None:
+    text = "海鸥物业停牌"
+    tagged = [("海鸥", "ORG"), ("物业", "n"), ("停牌", "v")]
+    assert organised(text, tagged, [("海鸥", "ORG")]) == [("海鸥物业", "ORG")]
+    text = "据海鸥新闻报道"
+    tagged = [("据", "p"), ("海鸥新闻报道", "ORG")]
+    assert organised(text, tagged, [("海鸥新闻报道", "ORG")]) == [("海鸥新闻", "ORG")]
+
+
+def test_a_description_of_a_kind_of_firm_is_its_place_or_nothing() -> None:
+    text = "海滨科技公司和房地产集团"
+    tagged = [("海滨科技公司", "ORG"), ("和", "c"), ("房地产集团", "ORG")]
+    names = [("海滨科技公司", "ORG"), ("房地产集团", "ORG")]
+    assert organised(text, tagged, names) == [("海滨", "PLACE")]
+    text = "海滨白鹭公司"  # a name between the place and the head: a company
+    assert organised(text, [(text, "ORG")], [(text, "ORG")]) == [(text, "ORG")]
+
+
+def test_the_subject_of_a_law_is_no_organisation() -> None:
+    text = "违反国安法"
+    tagged = [("违反", "v"), ("国安", "ORG"), ("法", "n")]
+    assert organised(text, tagged, [("国安", "ORG")]) == []
+
+
+# -- terms, pairs and recurring Latin names ------------------------------------------
+
+
+def test_terms_and_pairs_named_after_people_are_not_them() -> None:
+    cases = (("周明远悖论", "周明远"), ("周明远定律", "周明远"), ("「明远配」夺冠", "明远"))
+    for text, name in cases:
+        assert in_context(text, [at(text, name, "PERSON")]) == []
+    text = "周明远理论"  # a doctrine names its author
+    assert spans(text, in_context(text, [at(text, "周明远", "PERSON")])) == [("周明远", "PERSON")]
+
+
+def test_a_latin_name_found_once_is_found_where_it_recurs() -> None:
+    text = "海港协会（HPA）说，HPA和HPAX不同"
+    mentions = latin_names(text, [at(text, "海港协会", "ORG")])
+    assert spans(text, recurring(text, mentions)) == [
+        ("海港协会", "ORG"),
+        ("HPA", "ORG"),
+        ("HPA", "ORG"),
+    ]

@@ -9,7 +9,8 @@ periodicals
     of the words inside (《苹果日报》, 《经济学人》 is left to the gazetteer);
 a name and the noun after it
     a person's name LAC ran into a noun it qualifies is cut back to the
-    name: the case (张三案), the family (李家), the group (王某等人);
+    name: the case (张三案), the group (王某等人); a name that only makes a
+    term (杰文斯悖论, 地中海贫血) or a pair's nickname (某某配) is no mention;
 storms
     the name given to a typhoon or a hurricane (台风"山竹", 飓风卡特里娜)
     is not a place or a person.
@@ -30,6 +31,12 @@ _PERIODICAL = re.compile(
 )
 #: Nouns a person's name qualifies (张三案 is the case of 张三).
 _AFTER_PERSON = ("案件", "一案", "案", "等人", "一家")
+#: Terms named after a person or a place, which are not the person or the
+#: place (杰文斯悖论, 墨菲定律, 达摩克利斯之剑, 地中海贫血). Doctrines and
+#: theories (邓小平理论, 马克思主义) do name their author and are left alone.
+_TERMS = ("悖论", "定律", "定理", "效应", "之剑", "综合征", "综合症", "贫血")
+#: 某某配: the nickname of a pair (of players), not a person.
+_PAIR = "配"
 #: Words that name a storm before its name (台风山竹, 强台风"山竹") or after it.
 _STORM_BEFORE = re.compile(
     r"(?:超强台风|强台风|台风|强台|热带风暴|强热带风暴|飓风|气旋|风暴)[“\"「『'‘]?$"
@@ -47,7 +54,11 @@ def in_context(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if any(mention.start < p.end and p.start < mention.end for p in periodicals):
             continue
-        if mention.type in ("PERSON", "PLACE") and _is_storm(text, mention):
+        if mention.type in ("PERSON", "PLACE") and (
+            _is_storm(text, mention) or text.startswith(_TERMS, mention.end)
+        ):
+            continue
+        if mention.type == "PERSON" and text.startswith(_PAIR, mention.end):
             continue
         if mention.type == "PERSON":
             mention = _without_noun(text, mention)

@@ -16,15 +16,25 @@ non-names
     a single Latin word that is neither a gloss nor part of a run of
     capitalised words is not taken as a person (LAC tags ``The``,
     ``ChatGPT`` or a sentence's first word so): only runs of two words or
-    more, or a gloss, are people.
+    more, or a gloss, are people;
+recurrences
+    a Latin name found once (glossed: 国际拳击协会（IBA）) is found wherever
+    the article uses it again bare and no other mention covers it, with the
+    type it was found with most often (:func:`recurring`). Names in Han
+    characters are not spread so: measured on MSRA and on real news, the
+    ones LAC finds once are as often common words it took for a name (清算,
+    农民), and spreading them cost more than it found.
 
-:func:`latin_names` applies all three to the mentions chosen for a text (in
-its offsets) and returns the new list, in order.
+:func:`latin_names` applies the first three to the mentions chosen for a
+text (in its offsets) and returns the new list, in order; the recogniser
+then calls :func:`recurring`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from duizhao.core.entities.repair import Mention
 
@@ -87,8 +97,6 @@ def latin_names(text: str, mentions: list[Mention]) -> list[Mention]:
 def _enclosing_run(
     starts: list[int], runs: dict[int, int], start: int, end: int
 ) -> tuple[int, int] | None:
-    from bisect import bisect_right
-
     k = bisect_right(starts, start) - 1
     if k < 0:
         return None
@@ -107,3 +115,49 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(mention)
     return out
+
+
+_NAMES = ("PERSON", "PLACE", "ORG")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+def recurring(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` and every other occurrence of their Latin names (see the module)."""
+    votes: dict[str, Counter[str]] = {}
+    order: dict[str, int] = {}
+    for mention in mentions:
+        surface = text[mention.start : mention.end]
+        if mention.type in _NAMES and len(surface) >= 2 and _ALNUM.match(surface[0]):
+            votes.setdefault(surface, Counter())[mention.type] += 1
+            order.setdefault(surface, len(order))
+    if not votes:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    added: list[Mention] = []
+    for surface in sorted(votes, key=lambda s: (-len(s), order[s])):
+        kind = max(votes[surface].items(), key=lambda item: item[1])[0]
+        at = text.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            if _stands_alone(text, at, end) and not _covered(taken, at, end):
+                added.append(Mention(at, end, kind, 1))
+                taken.insert(bisect_left(taken, (at, end)), (at, end))
+            at = text.find(surface, at + 1)
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a Latin name is not glued to more letters or digits (IBA in AIBA)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not _ALNUM.match(before) and not _ALNUM.match(after)
+
+
+def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span overlaps one already taken (``taken``: sorted, not overlapping)."""
+    k = bisect_left(taken, (start, start))
+    if k > 0 and taken[k - 1][1] > start:
+        return True
+    return k < len(taken) and taken[k][0] < end

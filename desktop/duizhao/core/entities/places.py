@@ -71,7 +71,7 @@ def split_place(
     surface = text[start:end]
     if known(surface):
         return [(start, end)]
-    if _COUNT.fullmatch(surface):
+    if _COUNT.fullmatch(surface) or surface in _GENERIC:
         return []
     if len(surface) < 3:
         return [(start, end)]
@@ -107,9 +107,24 @@ def is_place_name(surface: str, known: Callable[[str], str | None]) -> bool:
     return surface[-1] in ADMIN_UNITS or surface[-1] in NATURAL_UNITS
 
 
-def unit_places(text: str, words: list[Word]) -> list[tuple[int, int]]:
+def joins_place(text: str, first: Word, second: Word, known: Callable[[str], str | None]) -> bool:
+    """Whether two place words LAC put side by side are one name it cut in two:
+    neither is a known place nor ends in a unit, and the second goes on to a
+    natural feature (马太 + 鞍溪, 马太 + 鞍溪桥)."""
+    if first.end != second.start or first.end - first.start > 5:
+        return False
+    head, tail = text[first.start : first.end], text[second.start : second.end]
+    if known(head) or known(tail) or head[-1] in ADMIN_UNITS or head[-1] in NATURAL_UNITS:
+        return False
+    return any(ch in NATURAL_UNITS for ch in tail[:3])
+
+
+def unit_places(
+    text: str, words: list[Word], known: Callable[[str], str | None]
+) -> list[tuple[int, int]]:
     """Places LAC cut before their unit: a place word and the village, township
-    or county unit at the start of the next word (光 + 复乡长, 万荣 + 乡)."""
+    or county unit at the start of the next word (光 + 复乡长, 万荣 + 乡), each
+    as :func:`split_place` reads it (花莲光 + 复乡 → 花莲, 光复乡)."""
     found: list[tuple[int, int]] = []
     for word, following in zip(words, words[1:], strict=False):
         if word.tag != "LOC" or following.tag in ("LOC", "ORG") or following.start != word.end:
@@ -121,6 +136,6 @@ def unit_places(text: str, words: list[Word]) -> list[tuple[int, int]]:
                     break  # 解庄村 + 村民: the unit is already there
                 name = text[word.start : following.start + k + 1]
                 if not _COUNT.fullmatch(name) and name[-2:] not in _GENERIC:
-                    found.append((word.start, following.start + k + 1))
+                    found.extend(split_place(text, word.start, following.start + k + 1, known))
                 break
     return found

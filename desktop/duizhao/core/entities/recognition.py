@@ -36,11 +36,14 @@ Recognition
 
     Where candidates overlap the longest wins (北京大学 over 北京), then the
     gazetteer over LAC over the rules. The mentions chosen then go through
-    what stands around them (:mod:`duizhao.core.entities.context`: periodicals
-    in 《》, 某某案, storm names) and the Latin names
-    (:mod:`duizhao.core.entities.latin`: whole runs of capitalised words,
-    glosses in brackets). :class:`Options` switches each improvement off, for
-    the evaluation's ablation.
+    the Latin names (:mod:`duizhao.core.entities.latin`: whole runs of
+    capitalised words, glosses in brackets, a glossed name found again where
+    it recurs), what stands around them (:mod:`duizhao.core.entities.context`:
+    periodicals in 《》, 某某案, terms and pairs named after people, storm
+    names) and the endings of organisations' names
+    (:mod:`duizhao.core.entities.organisations`: 恒大 + 物业, 美国科技公司 is
+    美国). :class:`Options` switches each improvement off, for the
+    evaluation's ablation.
 
 Linking
     every entity gets an ``entity_id``: the gazetteer id of the entry its text
@@ -77,8 +80,9 @@ from duizhao.core.entities.bodies import find_bodies
 from duizhao.core.entities.context import in_context
 from duizhao.core.entities.gazetteer import Gazetteer, default_gazetteer, normalise
 from duizhao.core.entities.lac import MAX_CHUNK, Lac, Word, model_version, release_freed_memory
-from duizhao.core.entities.latin import latin_names
+from duizhao.core.entities.latin import latin_names, recurring
 from duizhao.core.entities.names import NameMatcher
+from duizhao.core.entities.organisations import organisations
 from duizhao.core.entities.places import unit_places
 from duizhao.core.entities.repair import (
     Mention,
@@ -283,7 +287,7 @@ class Recogniser:
             candidates.extend(repair(text, words, known))
             candidates.extend(abbreviated_places(text, words))
             candidates.extend(Mention(s, e, "ORG", 3) for s, e in find_bodies(text, words))
-            candidates.extend(Mention(s, e, "PLACE", 2) for s, e in unit_places(text, words))
+            candidates.extend(Mention(s, e, "PLACE", 2) for s, e in unit_places(text, words, known))
         else:
             candidates.extend(Mention(w.start, w.end, _FROM_LAC[w.tag], 2) for w in named)
         if options.gazetteer:
@@ -317,7 +321,8 @@ class Recogniser:
                     candidates.append(Mention(w.start, w.end, "DATE", 0))
         mentions = resolve(candidates)
         if options.repair:
-            mentions = latin_names(text, in_context(text, mentions))
+            mentions = recurring(text, latin_names(text, mentions))
+            mentions = organisations(text, words, in_context(text, mentions), self._known)
         return mentions
 
     def _known(self, surface: str) -> str | None:

@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from duizhao.core.entities.lac import Word
-from duizhao.core.entities.places import split_place
+from duizhao.core.entities.places import joins_place, split_place
 
 _FROM_LAC = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 
@@ -174,7 +175,9 @@ def repair(
         elif tag in ("LOC", "ORG"):  # 北京 + 大学 → ORG
             while last + 1 < n:
                 nxt = words[last + 1]
-                if text[nxt.start : nxt.end] in ORG_WORDS or nxt.tag == "ORG":
+                if tag == "LOC" and nxt.tag == "LOC" and joins_place(text, word, nxt, known):
+                    end, last = nxt.end, last + 1  # 马太 + 鞍溪: a river LAC cut in two
+                elif text[nxt.start : nxt.end] in ORG_WORDS or nxt.tag == "ORG":
                     end, last, tag = nxt.end, last + 1, "ORG"
                 elif tag == "ORG" and (body := _numbered_body(text, words, last + 1)):
                     end, last = words[body].end, body  # 中共 + 第十五次 + 全国代表大会
@@ -273,11 +276,13 @@ def _described(surface: str, known: Callable[[str], str | None]) -> tuple[int, s
 
 
 #: Generic words of location after a place name: 四川东部 is a part of 四川,
-#: 长江沿岸 the land along it; the name is the place before them.
+#: 长江沿岸 the land along it, 某溪堰塞湖 a lake the river's slide made; the
+#: name is the place before them.
 LOCATIVES = (
     "东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "以东", "以西",
     "以南", "以北", "地区", "一带", "境内", "境外", "全境", "各地", "沿海", "沿岸", "附近", "周边",
-    "边境", "市区", "城区", "郊区", "上空", "海域", "领空", "本土",
+    "边境", "市区", "城区", "郊区", "上空", "海域", "领空", "本土", "上游", "下游", "中游", "沿线",
+    "灾区", "疫区", "震区", "库区", "堰塞湖",
 )  # fmt: skip
 
 
@@ -386,8 +391,13 @@ def place_abbreviation(surface: str) -> str | None:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE_NOISE:
+    """Particles, punctuation and symbols (emoji, arrows) off the ends of a name."""
+    while start < end and (text[start] in _EDGE_NOISE or _is_symbol(text[start])):
         start += 1
-    while end > start and text[end - 1] in _EDGE_NOISE:
+    while end > start and (text[end - 1] in _EDGE_NOISE or _is_symbol(text[end - 1])):
         end -= 1
     return start, end
+
+
+def _is_symbol(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "S"
