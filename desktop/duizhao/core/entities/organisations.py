@@ -66,20 +66,19 @@ def organisations(
     for mention in mentions:
         if mention.type == "ORG":
             surface = text[mention.start : mention.end]
-            if known(surface):
-                out.append(mention)
-                continue
-            for verb in _VERBS_AFTER:
-                if surface.endswith(verb) and len(surface) > len(verb) + 1:
-                    mention = Mention(mention.start, mention.end - len(verb), "ORG", mention.rank)
-                    break
-            if text.startswith("法", mention.end) and len(surface) <= 3:
-                continue  # 国安 + 法: the subject of a law
-            described = _described(text[mention.start : mention.end], known)
-            if described is not None:
-                if described:
-                    out.append(Mention(mention.start, mention.start + described, "PLACE", 2))
-                continue
+            if not known(surface):
+                for verb in _VERBS_AFTER:
+                    if surface.endswith(verb) and len(surface) > len(verb) + 1:
+                        end = mention.end - len(verb)
+                        mention = Mention(mention.start, end, "ORG", mention.rank)
+                        break
+                if text.startswith("法", mention.end) and len(surface) <= 3:
+                    continue  # 国安 + 法: the subject of a law
+                described = _described(text[mention.start : mention.end], known)
+                if described is not None:
+                    if described:
+                        out.append(Mention(mention.start, mention.start + described, "PLACE", 2))
+                    continue
             nxt = following.get(mention.end)
             if nxt is not None and text[nxt.start : nxt.end] in TAILS:
                 mention = Mention(mention.start, nxt.end, "ORG", mention.rank)
