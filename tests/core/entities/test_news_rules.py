@@ -16,7 +16,7 @@ from duizhao.core.entities.context import in_context
 from duizhao.core.entities.latin import latin_names, recurring
 from duizhao.core.entities.organisations import organisations
 from duizhao.core.entities.places import split_place, unit_places
-from duizhao.core.entities.repair import Mention, repair, resolve
+from duizhao.core.entities.repair import Mention, repair, resolve, stands_alone
 from duizhao.core.text import Script
 from tagged import words_of
 
@@ -253,3 +253,17 @@ def test_a_latin_name_found_once_is_found_where_it_recurs() -> None:
         ("HPA", "ORG"),
         ("HPA", "ORG"),
     ]
+
+
+# -- single characters ---------------------------------------------------------------
+
+
+def test_a_single_character_is_a_place_only_as_a_standing_abbreviation(
+    recogniser: Recogniser,
+) -> None:
+    names = found(recogniser, "周主席上月访华，中美双方在沪会谈。")
+    singles = [(text, kind) for text, kind in names if len(text) == 1]
+    assert singles
+    assert all(kind == "PLACE" and text in "华中美沪" for text, kind in singles)
+    mentions = [Mention(0, 1, "PERSON", 2), Mention(3, 4, "PLACE", 2), Mention(5, 6, "PLACE", 2)]
+    assert [m.start for m in mentions if stands_alone("江说在花和港", m)] == [5]

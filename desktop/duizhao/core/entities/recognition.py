@@ -90,6 +90,7 @@ from duizhao.core.entities.repair import (
     place_abbreviation,
     repair,
     resolve,
+    stands_alone,
 )
 from duizhao.core.library import ENTITY_TYPES, Article, Entity
 from duizhao.core.text import (
@@ -323,6 +324,7 @@ class Recogniser:
         if options.repair:
             mentions = recurring(text, latin_names(text, mentions))
             mentions = organisations(text, words, in_context(text, mentions), self._known)
+            mentions = [m for m in mentions if stands_alone(text, m)]
         return mentions
 
     def _known(self, surface: str) -> str | None:

@@ -107,6 +107,13 @@ ABBREVIATIONS: dict[str, str | None] = {
     "澳": None, "加": None, "巴": None, "伊": None, "新": None, "马": None,
     "苏": None, "非": None, "亚": None, "西": None, "葡": None, "瑞": None,
 }  # fmt: skip
+#: One-character names that may stand alone as a place (访华, 在港, 中美):
+#: the countries and regions above, 华 for China, and the provinces' and
+#: municipalities' standing abbreviations (沪, 粤, 湘 …). Any other single
+#: character is never a place, and no single character is ever a person.
+STANDING_ABBREVIATIONS = frozenset(ABBREVIATIONS) | frozenset(
+    "华津沪渝冀豫辽湘皖鲁苏浙赣鄂桂晋陕闽粤琼藏"
+)
 #: Compounds of those characters that name one region (拉美 is Latin America).
 _ONE_REGION = _words("拉美 中亚 中非 中欧 中美洲 欧亚 亚欧 亚非 非亚 东亚 西亚 南亚")
 #: Common Chinese surnames, compound ones included: a person's word LAC made
@@ -383,6 +390,14 @@ def abbreviated_places(text: str, words: list[Word]) -> list[Mention]:
         elif first in _TRAVEL_VERBS and second in _AFTER_VERB:
             found.append(Mention(word.start + 1, word.end, "PLACE", 2))
     return found
+
+
+def stands_alone(text: str, mention: Mention) -> bool:
+    """Whether a mention may be as short as it is: a one-character name only
+    as a place, and only a standing abbreviation (see :data:`STANDING_ABBREVIATIONS`)."""
+    if mention.end - mention.start != 1 or mention.type not in ("PERSON", "PLACE"):
+        return True
+    return mention.type == "PLACE" and text[mention.start] in STANDING_ABBREVIATIONS
 
 
 def place_abbreviation(surface: str) -> str | None:
