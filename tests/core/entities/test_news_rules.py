@@ -267,3 +267,37 @@ def test_a_single_character_is_a_place_only_as_a_standing_abbreviation(
     assert all(kind == "PLACE" and text in "华中美沪" for text, kind in singles)
     mentions = [Mention(0, 1, "PERSON", 2), Mention(3, 4, "PLACE", 2), Mention(5, 6, "PLACE", 2)]
     assert [m.start for m in mentions if stands_alone("江说在花和港", m)] == [5]
+
+
+# -- dates in Chinese numerals, amounts with 萬/億/兆 ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "key"),
+    [
+        ("报告于二○○八年十一月廿三日发表。", "二○○八年十一月廿三日", "2008-11-23"),
+        ("該法於二〇一九年六月通過。", "二〇一九年六月", "2019-06"),
+    ],
+)
+def test_dates_in_chinese_numerals_are_whole(
+    recogniser: Recogniser, text: str, date: str, key: str
+) -> None:
+    dates = [e for e in recogniser.recognise(text) if e.type == "DATE"]
+    assert [(e.text, e.entity_id) for e in dates] == [(date, "date:" + key)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("海港公司市值蒸发9.16兆，股价大跌。", "9.16兆"),
+        ("该港估值约新台币19.7兆元。", "19.7兆元"),
+        ("海港集团估值达2億5,500萬美元。", "2億5,500萬美元"),
+        ("海港集团負債逾2.38萬億人幣。", "2.38萬億人幣"),
+        ("市值蒸發近 4.6 萬億港元。", "4.6 萬億港元"),
+        ("該公司擁有5萬個H100晶片。", "5萬個"),
+    ],
+)
+def test_amounts_keep_their_magnitude_and_currency(
+    recogniser: Recogniser, text: str, amount: str
+) -> None:
+    assert amount in [e.text for e in recogniser.recognise(text) if e.type == "NUMBER"]

@@ -107,7 +107,7 @@ if TYPE_CHECKING:
     from duizhao.core.library import Library
 
 #: Bump when what the recogniser returns changes; cached results are then redone.
-VERSION = 3  # 3: real-news rules (Latin names, bodies, place chains, context)
+VERSION = 4  # 4: amounts with 兆 and two magnitudes; one-character names; gazetteer
 TYPES = ENTITY_TYPES
 _FROM_LAC = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 _COMMON_TAGS = frozenset({"n", "nz", "nw", "vn", "v", "s", "an", "a"})
