@@ -301,3 +301,32 @@ def test_amounts_keep_their_magnitude_and_currency(
     recogniser: Recogniser, text: str, amount: str
 ) -> None:
     assert amount in [e.text for e in recogniser.recognise(text) if e.type == "NUMBER"]
+
+
+# -- bylines and credit lines --------------------------------------------------------
+
+
+def test_the_names_in_a_credits_block_are_people_even_when_they_are_words(
+    recogniser: Recogniser,
+) -> None:
+    text = "监制：高山\n编辑：夏天 林海\n责任编辑：方圆 校对：文静\n"
+    assert found(recogniser, text) == [
+        ("高山", "PERSON"),
+        ("夏天", "PERSON"),
+        ("林海", "PERSON"),
+        ("方圆", "PERSON"),
+        ("文静", "PERSON"),
+    ]
+
+
+def test_bylines_and_photo_credits(recogniser: Recogniser) -> None:
+    assert found(recogniser, "記者白雪／綜合報導", Script.TRADITIONAL) == [("白雪", "PERSON")]
+    names = found(recogniser, "（圖／記者高峰攝）（圖／美聯社）", Script.TRADITIONAL)
+    assert names == [("高峰", "PERSON"), ("美聯社", "ORG")]
+    assert found(recogniser, "來源：海濱日報", Script.TRADITIONAL) == [("海濱日報", "ORG")]
+
+
+def test_a_label_in_running_text_credits_no_one(recogniser: Recogniser) -> None:
+    assert found(recogniser, "他在记者会上表示，编辑部将改版。") == []
+    names = found(recogniser, "本报记者 周明远 李海涛 发自海滨")
+    assert names == [("周明远", "PERSON"), ("李海涛", "PERSON")]

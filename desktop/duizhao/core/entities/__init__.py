@@ -8,7 +8,8 @@
   what stands around a name (periodicals, cases, terms, storms);
   :mod:`.organisations` -- where organisations' names end, and
   descriptions that name no one; :mod:`.latin` -- names in Latin letters,
-  their glosses and recurrences; :mod:`.rules` -- dates and numbers by rule;
+  their glosses and recurrences; :mod:`.credits` -- the people of bylines
+  and credit lines; :mod:`.rules` -- dates and numbers by rule;
 - :mod:`.gazetteer` -- known entities and every name they go by
   (``resources/gazetteer``), so 川普 and 特朗普 are one entity;
   :mod:`.names` finds the gazetteer's names in running text;

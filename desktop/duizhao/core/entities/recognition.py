@@ -40,9 +40,12 @@ Recognition
     capitalised words, glosses in brackets, a glossed name found again where
     it recurs), what stands around them (:mod:`duizhao.core.entities.context`:
     periodicals in 《》, 某某案, terms and pairs named after people, storm
-    names) and the endings of organisations' names
+    names), the endings of organisations' names
     (:mod:`duizhao.core.entities.organisations`: 恒大 + 物业, 美国科技公司 is
-    美国). :class:`Options` switches each improvement off, for the
+    美国) and the bylines and credit lines, whose names are people
+    (:mod:`duizhao.core.entities.credits`: 编辑：高山 夏天); last, a single
+    character is a name only as a place's standing abbreviation (中, 美,
+    华 …). :class:`Options` switches each improvement off, for the
     evaluation's ablation.
 
 Linking
@@ -78,6 +81,7 @@ from typing import TYPE_CHECKING
 from duizhao.core.entities import rules as entity_rules
 from duizhao.core.entities.bodies import find_bodies
 from duizhao.core.entities.context import in_context
+from duizhao.core.entities.credits import credit_names
 from duizhao.core.entities.gazetteer import Gazetteer, default_gazetteer, normalise
 from duizhao.core.entities.lac import MAX_CHUNK, Lac, Word, model_version, release_freed_memory
 from duizhao.core.entities.latin import latin_names, recurring
@@ -324,6 +328,7 @@ class Recogniser:
         if options.repair:
             mentions = recurring(text, latin_names(text, mentions))
             mentions = organisations(text, words, in_context(text, mentions), self._known)
+            mentions = credit_names(text, mentions, self._known)
             mentions = [m for m in mentions if stands_alone(text, m)]
         return mentions
 

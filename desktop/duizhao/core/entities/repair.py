@@ -352,17 +352,17 @@ def name_list(surface: str) -> list[int]:
 
 
 def _name_cuts(surface: str) -> list[tuple[int, ...]]:
-    """Every way ``surface`` splits into :func:`_name_like` parts (sizes), at most 8."""
+    """Every way ``surface`` splits into :func:`name_like` parts (sizes), at most 8."""
     ways: dict[int, list[tuple[int, ...]]] = {0: [()]}
     for at in range(len(surface)):
         for way in ways.get(at, [])[:8]:
             for size in (2, 3, 4):
-                if at + size <= len(surface) and _name_like(surface[at : at + size]):
+                if at + size <= len(surface) and name_like(surface[at : at + size]):
                     ways.setdefault(at + size, []).append((*way, size))
     return ways.get(len(surface), [])[:8]
 
 
-def _name_like(part: str) -> bool:
+def name_like(part: str) -> bool:
     """A Chinese name: a surname and one or two characters."""
     if part[:2] in _COMPOUND_SURNAMES:
         return len(part) in (3, 4)
