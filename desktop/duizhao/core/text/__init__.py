@@ -16,6 +16,7 @@ The lowest layer of the core; everything above reads articles through it.
 Every span these modules return is in code points of the original text.
 """
 
+from duizhao.core.text.names import name_text
 from duizhao.core.text.script import (
     ANALYSIS_CONFIGS,
     VIEW_CONFIGS,
@@ -56,6 +57,7 @@ __all__ = [
     "converter",
     "converter_version",
     "detect_script",
+    "name_text",
     "sentences",
     "shared_segmenter",
     "use_shared_segmenter",
