@@ -165,26 +165,24 @@ def _shown_names(sidebar: EntitySidebar) -> list[str]:
     ]
 
 
-def open_pane(qtbot, text: str, script: Script, entities: list[Entity]) -> ReadingPane:
+def open_pane(qtbot, text: str, script: Script, trump: str, guest: str) -> ReadingPane:
+    """A pane on ``text``, whose two people are ``trump`` (linked) and ``guest``."""
     article = Article(4, text, Metadata(title="会见"), script, "text", "utf-8", "x", "", "h4")
     pane = ReadingPane(ViewCache())
     qtbot.add_widget(pane)
     pane.show_article(article)
-    pane.set_entities(entities)
+    first, second = text.index(trump), text.index(guest)
+    pane.set_entities(
+        [
+            Entity(first, first + len(trump), trump, "PERSON", "donald-trump", "特朗普"),
+            Entity(second, second + len(guest), guest, "PERSON", "name:于丽娜", "于丽娜"),
+        ]
+    )
     return pane
 
 
 def test_names_are_shown_as_the_panes_view_writes_them(qtbot) -> None:
-    taiwan = "川普會見于麗娜。"
-    pane = open_pane(
-        qtbot,
-        taiwan,
-        Script.TRADITIONAL,
-        [
-            Entity(0, 2, "川普", "PERSON", "donald-trump", "特朗普"),
-            Entity(4, 7, "于麗娜", "PERSON", "name:于丽娜", "于丽娜"),
-        ],
-    )
+    pane = open_pane(qtbot, "川普會見于麗娜。", Script.TRADITIONAL, "川普", "于麗娜")
     for view in ("original", "traditional", "taiwan", "hongkong"):
         pane.set_view(view)
         assert sorted(_shown_names(pane.sidebar)) == ["于麗娜", "川普"], view
@@ -193,16 +191,7 @@ def test_names_are_shown_as_the_panes_view_writes_them(qtbot) -> None:
     tip = pane.sidebar.index_of("donald-trump").data(Qt.ItemDataRole.ToolTipRole)
     assert "特朗普" in tip  # the linked names on hover
     assert "Donald Trump" in tip
-    mainland = "特朗普会见于丽娜。"
-    pane = open_pane(
-        qtbot,
-        mainland,
-        Script.SIMPLIFIED,
-        [
-            Entity(0, 3, "特朗普", "PERSON", "donald-trump", "特朗普"),
-            Entity(5, 8, "于丽娜", "PERSON", "name:于丽娜", "于丽娜"),
-        ],
-    )
+    pane = open_pane(qtbot, "特朗普会见于丽娜。", Script.SIMPLIFIED, "特朗普", "于丽娜")
     pane.set_view("taiwan")
     assert sorted(_shown_names(pane.sidebar)) == ["于麗娜", "特朗普"]
     assert "于麗娜" in pane.view.text  # the name survives the view, not 於麗娜
