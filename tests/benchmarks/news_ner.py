@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from duizhao.core.entities.repair import ABBREVIATIONS
+from duizhao.core.entities.repair import STANDING_ABBREVIATIONS
 from duizhao.core.library import Entity
 from duizhao.core.text import Script, build_view, detect_script
 
@@ -126,7 +126,7 @@ def error_classes(articles: list[NewsArticle], found: list[list[Entity]]) -> dic
         gold = set(article.gold)
         for s, e, kind in sorted(predicted - gold):
             if e - s == 1 and kind in ("PERSON", "PLACE"):
-                standing = kind == "PLACE" and ABBREVIATIONS.get(body[s])
+                standing = kind == "PLACE" and body[s] in STANDING_ABBREVIATIONS
                 c["single-character " + kind + (" (an abbreviation)" if standing else "")] += 1
             overlaps = [g for g in gold if g[0] < e and s < g[1]]
             if not overlaps:
