@@ -330,3 +330,17 @@ def test_a_label_in_running_text_credits_no_one(recogniser: Recogniser) -> None:
     assert found(recogniser, "他在记者会上表示，编辑部将改版。") == []
     names = found(recogniser, "本报记者 周明远 李海涛 发自海滨")
     assert names == [("周明远", "PERSON"), ("李海涛", "PERSON")]
+
+
+def test_a_name_an_index_or_a_games_is_named_after_is_tagged_alone(
+    recogniser: Recogniser,
+) -> None:
+    assert ("纳斯达克", "ORG") in found(recogniser, "受此影响，纳斯达克指数下跌3%。")
+    text = "海鸥奥运开幕"
+    tagged = [("海鸥奥运", "ORG"), ("开幕", "v")]
+
+    def known(surface: str) -> str | None:
+        return "PLACE" if surface == "海鸥" else None
+
+    out = organisations(text, words_of(text, tagged), [at(text, "海鸥奥运", "ORG")], known)
+    assert spans(text, out) == [("海鸥", "PLACE")]

@@ -13,9 +13,10 @@ a description is not a name
     a place and words that only describe a kind of firm (美国科技公司,
     中国大模型公司, 大陆房地产公司, 多国政府) name no organisation: the place is
     the name there, and without a place nothing is;
-a law is not its subject
+a law is not its subject, nor a Games its host
     a word LAC tagged as an organisation right before 法 (国安 + 法) is the
-    subject of a law's title, not a body, unless the gazetteer knows it.
+    subject of a law's title, not a body, unless the gazetteer knows it; a
+    place and an event it holds (巴黎奥运) is the place.
 
 :func:`organisations` applies the three and returns the mentions in order.
 """
@@ -74,6 +75,10 @@ def organisations(
                         break
                 if text.startswith("法", mention.end) and len(surface) <= 3:
                     continue  # 国安 + 法: the subject of a law
+                head = _before_event(text[mention.start : mention.end], known)
+                if head:  # 巴黎奥运: the city, not an organisation
+                    out.append(Mention(mention.start, mention.start + head, "PLACE", 2))
+                    continue
                 described = _described(text[mention.start : mention.end], known)
                 if described is not None:
                     if described:
@@ -84,6 +89,19 @@ def organisations(
                 mention = Mention(mention.start, nxt.end, "ORG", mention.rank)
         out.append(mention)
     return out
+
+
+#: Events named after the place that holds them (巴黎奥运): not organisations.
+_EVENTS = ("奥运会", "奥运", "亚运会", "亚运", "世博会", "世锦赛")
+
+
+def _before_event(surface: str, known: Callable[[str], str | None]) -> int:
+    """The length of the known place an event's name starts with, else 0."""
+    for event in _EVENTS:
+        head = surface[: -len(event)]
+        if surface.endswith(event) and head and known(head) == "PLACE":
+            return len(head)
+    return 0
 
 
 def _described(surface: str, known: Callable[[str], str | None]) -> int | None:

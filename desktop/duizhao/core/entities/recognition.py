@@ -111,12 +111,17 @@ if TYPE_CHECKING:
     from duizhao.core.library import Library
 
 #: Bump when what the recogniser returns changes; cached results are then redone.
-VERSION = 4  # 4: amounts with 兆 and two magnitudes; one-character names; gazetteer
+VERSION = 5  # 5: names an index or a Games is named after; credit lines
 TYPES = ENTITY_TYPES
 _FROM_LAC = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 _COMMON_TAGS = frozenset({"n", "nz", "nw", "vn", "v", "s", "an", "a"})
 #: LAC's tags for titles of works and other proper nouns, which may hold a name.
 _TITLE_TAGS = frozenset({"nw", "nz"})
+#: What is named after a known name in one word (纳斯达克指数, 巴黎奥运): the
+#: name is tagged, the index or the Games are not.
+NAMED_AFTER = frozenset(
+    ("指数", "综合指数", "工业指数", "工业平均指数", "奥运", "奥运会", "亚运", "亚运会", "世博会")
+)
 #: Characters of analysis text handed to LAC at a time: bounds memory on long texts.
 BLOCK_CHARS = 65_536
 #: Where a long sentence may be cut, best first.
@@ -307,6 +312,9 @@ class Recogniser:
                         and start in starts
                         and starts[start].end > end
                         and starts[start].tag in _COMMON_TAGS
+                    )
+                    or (  # a name an index or a Games is named after: 纳斯达克指数, 巴黎奥运
+                        start in starts and text[end : starts[start].end] in NAMED_AFTER
                     )
                 ):
                     candidates.append(Mention(start, end, entry.type, 3))
