@@ -98,14 +98,16 @@ def cmd_show(args: argparse.Namespace) -> int:
             from duizhao.core.entities import article_entities, in_view
             from duizhao.core.text import build_view
 
-            view = build_view(article.text, article.script, args.view)
+            entities = article_entities(library, article)
+            names = [(e.start, e.end) for e in entities if e.type == "PERSON"]
+            view = build_view(article.text, article.script, args.view, protect=names)
             emit_json(
                 {
                     "id": article.id,
                     "title": article.title,
                     "view": args.view,
                     "text": view.text,
-                    "entities": in_view(article_entities(library, article), view),
+                    "entities": in_view(entities, view),
                 }
             )
             return EXIT_OK

@@ -1,19 +1,27 @@
-"""Entity recognition scored on the MSRA NER test split: P/R/F1 per type, micro, chars/s.
+"""Entity recognition scored on MSRA and on real news: P/R/F1 per type, micro, chars/s.
 
-Usage: python tests/benchmarks/ner_eval.py [--sample N] [--traditional] [--ablation]
-                                          [--errors] [--data PATH] [--json PATH]
+Usage: python tests/benchmarks/ner_eval.py [--only msra|news] [--sample N] [--traditional]
+                                          [--ablation] [--errors] [--data PATH]
+                                          [--news PATH] [--json PATH]
 
-The data is read at run time from ../shared/data/msra_ner/msra_test_bio.txt
-(one character and its BIO tag per line, sentences between blank lines). It is
-used to measure only: nothing here, nor anywhere in the project, is derived
-from it. See tests/benchmarks/README.md ("ner") for the conventions.
+Two sets, each read at run time and skipped when absent; nothing here, nor
+anywhere in the project, is derived from either (they measure only):
 
-Mapping to MSRA, for evaluation only: PERSON → PER, PLACE → LOC, ORG → ORG;
-DATE and NUMBER are not scored (MSRA does not annotate them). An entity is
-right when its type and both ends equal a gold entity's (exact match).
-Each MSRA sentence is recognised as a text of its own; all of them go to the
-recogniser in one call, so LAC batches across sentences as it does across the
-chunks of a long article.
+MSRA
+    the NER test split, ../shared/data/msra_ner/msra_test_bio.txt (one
+    character and its BIO tag per line, sentences between blank lines):
+    1990s Simplified newswire. PERSON → PER, PLACE → LOC, ORG → ORG. Each
+    sentence is a text of its own; all go to the recogniser in one call, so
+    LAC batches across sentences as it does across the chunks of an article.
+    ``--traditional`` also scores the sentences converted with ``s2twp``.
+real news
+    the 41 excerpts of ../shared/eval with their gold PERSON, PLACE and ORG
+    spans (entities.json; see news_ner.py): scored as written and converted
+    to the other script, with the error classes of issue #16 counted.
+
+DATE and NUMBER are not scored (neither set annotates them). An entity is
+right when its type and both ends equal a gold entity's (exact match). See
+tests/benchmarks/README.md ("ner") for the conventions.
 """
 
 from __future__ import annotations
@@ -32,9 +40,14 @@ sys.path.insert(0, str(REPO / "desktop"))
 
 from duizhao.core.entities import Recogniser  # noqa: E402
 from duizhao.core.entities.recognition import Options  # noqa: E402
+from duizhao.core.library import Entity  # noqa: E402
 from duizhao.core.text import Script, build_view  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import news_ner  # noqa: E402
+
 DATA = REPO.parent / "shared" / "data" / "msra_ner" / "msra_test_bio.txt"
+NEWS = REPO.parent / "shared" / "eval"
 SCORED = ("PER", "LOC", "ORG")
 TO_MSRA = {"PERSON": "PER", "PLACE": "LOC", "ORG": "ORG"}
 LAC_TO_MSRA = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
@@ -116,20 +129,27 @@ THREADS: list[int] = []  # --threads, when given
 def run_recogniser(
     options: Options, texts: list[str], script: Script
 ) -> tuple[list[list[Span]], float]:
-    from duizhao.core.entities.lac import Lac
-
-    lac = Lac(threads=THREADS[0]) if THREADS else None
-    recogniser = Recogniser(lac=lac, options=options)
-    recogniser.start()
-    recogniser.recognise_many(texts[:20], [script] * 20)  # warm caches
-    began = time.perf_counter()
-    found = recogniser.recognise_many(texts, [script] * len(texts))
-    elapsed = time.perf_counter() - began
+    found, elapsed = recognise(options, texts, [script] * len(texts))
     spans = [
         [(e.start, e.end, TO_MSRA[e.type]) for e in entities if e.type in TO_MSRA]
         for entities in found
     ]
     return spans, elapsed
+
+
+def recognise(
+    options: Options, texts: list[str], scripts: list[Script]
+) -> tuple[list[list[Entity]], float]:
+    """The recogniser's entities for ``texts`` and the seconds it took (model loaded first)."""
+    from duizhao.core.entities.lac import Lac
+
+    lac = Lac(threads=THREADS[0]) if THREADS else None
+    recogniser = Recogniser(lac=lac, options=options)
+    recogniser.start()
+    recogniser.recognise_many(texts[:20], scripts[:20])  # warm caches
+    began = time.perf_counter()
+    found = recogniser.recognise_many(texts, scripts)
+    return found, time.perf_counter() - began
 
 
 def run_wheel(texts: list[str]) -> tuple[list[list[Span]], float]:
@@ -174,17 +194,19 @@ def run_runner(texts: list[str]) -> tuple[list[list[Span]], float]:
 # -- scoring ----------------------------------------------------------------------
 
 
-def score(gold: list[list[Span]], predicted: list[list[Span]]) -> dict[str, dict[str, float]]:
-    counts = {kind: Counter() for kind in (*SCORED, "micro")}
+def score(
+    gold: list[list[Span]], predicted: list[list[Span]], types: Sequence[str] = SCORED
+) -> dict[str, dict[str, float]]:
+    counts = {kind: Counter() for kind in (*types, "micro")}
     for gold_spans, found_spans in zip(gold, predicted, strict=True):
         gold_set, found_set = set(gold_spans), set(found_spans)
-        for kind in SCORED:
+        for kind in types:
             g = {s for s in gold_set if s[2] == kind}
             f = {s for s in found_set if s[2] == kind}
             counts[kind]["tp"] += len(g & f)
             counts[kind]["fp"] += len(f - g)
             counts[kind]["fn"] += len(g - f)
-    for kind in SCORED:
+    for kind in types:
         counts["micro"].update(counts[kind])
     table = {}
     for kind, c in counts.items():
@@ -240,7 +262,7 @@ def error_kinds(gold: list[list[Span]], predicted: list[list[Span]]) -> dict[str
 def print_table(title: str, table: dict[str, dict[str, float]], chars_per_s: float) -> None:
     print(f"\n{title}")
     print(f"  {'type':<7}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'fp':>7}{'fn':>7}")
-    for kind in (*SCORED, "micro"):
+    for kind in table:
         row = table[kind]
         print(
             f"  {kind:<7}{row['precision']:>8.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}"
@@ -269,23 +291,50 @@ def evaluate(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--sample", type=int, metavar="N", help="N sentences spread over the file")
+    parser.add_argument("--sample", type=int, metavar="N", help="N MSRA sentences spread over it")
     parser.add_argument(
-        "--traditional", action="store_true", help="also score the text converted with s2twp"
+        "--traditional", action="store_true", help="also score MSRA converted with s2twp"
     )
     parser.add_argument(
         "--ablation", action="store_true", help="score LAC alone and each improvement in turn"
     )
     parser.add_argument("--errors", action="store_true", help="print aggregate error counts")
     parser.add_argument("--threads", type=int, help="onnxruntime intra-op threads (default 1)")
+    parser.add_argument(
+        "--only", choices=("msra", "news"), help="score one set (default: both, when present)"
+    )
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--news", type=Path, default=NEWS, help="the eval folder of real news")
     parser.add_argument("--json", type=Path, default=REPO / "build" / "ner_eval.json")
     args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(f"ner_eval: no data at {args.data}", file=sys.stderr)
-        return 2
     if args.threads:
         THREADS[:] = [args.threads]
+    results: dict[str, object] = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+    }
+    steps = STEPS if args.ablation else STEPS[-1:]
+    scored = 0
+    if args.only != "news":
+        if args.data.is_file():
+            results["msra"] = run_msra(args, steps)
+            scored += 1
+        else:
+            print(f"ner_eval: no MSRA data at {args.data}: skipped", file=sys.stderr)
+    if args.only != "msra":
+        if (args.news / "entities.json").is_file():
+            results["news"] = run_news(args.news, steps, args.errors)
+            scored += 1
+        else:
+            print(f"ner_eval: no real-news gold at {args.news}: skipped", file=sys.stderr)
+    if not scored:
+        return 2
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    print(f"\nJSON written to {args.json}")
+    return 0
+
+
+def run_msra(args: argparse.Namespace, steps: list[tuple[str, str | Options]]) -> dict[str, object]:
     items = sample(read_bio(args.data), args.sample)
     chars = sum(len(text) for text, _ in items)
     entities = sum(len(spans) for _, spans in items)
@@ -294,27 +343,18 @@ def main(argv: list[str] | None = None) -> int:
         "data": str(args.data),
         "sentences": len(items),
         "characters": chars,
-        "machine": {"python": platform.python_version(), "platform": platform.platform()},
         "runs": [],
     }
     runs: list[dict[str, object]] = results["runs"]  # type: ignore[assignment]
     scripts = [("simplified", Script.SIMPLIFIED, items)]
     if args.traditional:
         scripts.append(("traditional (s2twp)", Script.TRADITIONAL, to_traditional(items)))
-    steps = STEPS if args.ablation else STEPS[-1:]
     for label, script, data in scripts:
         for name, system in steps:
             if isinstance(system, str) and script is not Script.SIMPLIFIED:
                 continue  # LAC alone on Traditional text is not what the app does
             table, speed, predicted = evaluate(data, script, system)
-            title = f"{name} — {label}"
-            print_table(title, table, speed)
-            run: dict[str, object] = {
-                "system": name,
-                "text": label,
-                "scores": table,
-                "chars_per_s": round(speed),
-            }
+            run = record(f"{name} — MSRA, {label}", name, label, table, speed)
             if args.errors:
                 kinds = error_kinds([spans for _, spans in data], predicted)
                 run["errors"] = kinds
@@ -326,17 +366,62 @@ def main(argv: list[str] | None = None) -> int:
         simplified, traditional = final[0]["scores"], final[-1]["scores"]
         gap = simplified["micro"]["f1"] - traditional["micro"]["f1"]  # type: ignore[index]
         results["traditional_gap"] = round(gap, 4)
-        print(f"\nmicro-F1 Simplified − Traditional: {gap:+.4f}")
-    if args.ablation:
-        print("\nAblation (Simplified): micro-F1, characters/s")
-        for run in runs:
-            if run["text"] == "simplified":
-                micro = run["scores"]["micro"]  # type: ignore[index]
-                print(f"  {run['system']:<48}{micro['f1']:>8.3f}{run['chars_per_s']:>10,}")
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-    print(f"\nJSON written to {args.json}")
-    return 0
+        print(f"\nMSRA micro-F1 Simplified − Traditional: {gap:+.4f}")
+    if len(steps) > 1:
+        print_ablation("MSRA, Simplified", [r for r in runs if r["text"] == "simplified"])
+    return results
+
+
+def run_news(root: Path, steps: list[tuple[str, str | Options]], errors: bool) -> dict[str, object]:
+    """Real news: every article as written, then in the other script (see news_ner)."""
+    articles = news_ner.read_news(root)
+    chars = sum(len(a.body) for a in articles)
+    mentions = sum(len(a.gold) for a in articles)
+    print(f"\nReal news ({root}): {len(articles)} articles, {chars:,} characters, {mentions} names")
+    results: dict[str, object] = {"data": str(root), "articles": len(articles), "runs": []}
+    runs: list[dict[str, object]] = results["runs"]  # type: ignore[assignment]
+    for label, data in (("as written", articles), ("converted", news_ner.converted(articles))):
+        for name, system in steps:
+            if not isinstance(system, Options):
+                continue  # whole articles need the recogniser's chunks
+            texts = [a.body for a in data]
+            found, elapsed = recognise(system, texts, [a.script for a in data])
+            predicted = [
+                [(e.start, e.end, e.type) for e in entities if e.type in news_ner.TYPES]
+                for entities in found
+            ]
+            table = score([a.gold for a in data], predicted, news_ner.TYPES)
+            speed = sum(len(t) for t in texts) / elapsed if elapsed else 0.0
+            run = record(f"{name} — real news, {label}", name, label, table, speed)
+            if system == STEPS[-1][1]:
+                run["error_classes"] = news_ner.error_classes(data, found)
+                if errors or label == "as written":
+                    print("  error classes:")
+                    for kind, count in run["error_classes"].items():  # type: ignore[attr-defined]
+                        print(f"    {kind:<48}{count:>5}")
+            runs.append(run)
+    final = [r for r in runs if r["system"] == STEPS[-1][0]]
+    gap = final[0]["scores"]["micro"]["f1"] - final[-1]["scores"]["micro"]["f1"]  # type: ignore[index]
+    results["converted_gap"] = round(gap, 4)
+    print(f"\nReal news micro-F1 as written − converted: {gap:+.4f}")
+    if len(steps) > 1:
+        print_ablation("real news, as written", [r for r in runs if r["text"] == "as written"])
+    return results
+
+
+def record(
+    title: str, system: str, label: str, table: dict[str, dict[str, float]], speed: float
+) -> dict[str, object]:
+    """Print one run's table; the run as the JSON keeps it."""
+    print_table(title, table, speed)
+    return {"system": system, "text": label, "scores": table, "chars_per_s": round(speed)}
+
+
+def print_ablation(title: str, runs: list[dict[str, object]]) -> None:
+    print(f"\nAblation ({title}): micro-F1, characters/s")
+    for run in runs:
+        micro = run["scores"]["micro"]  # type: ignore[index]
+        print(f"  {run['system']:<48}{micro['f1']:>8.3f}{run['chars_per_s']:>10,}")
 
 
 if __name__ == "__main__":

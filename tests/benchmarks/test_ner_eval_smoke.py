@@ -10,24 +10,28 @@ from pathlib import Path
 import pytest
 
 EVAL = Path(__file__).with_name("ner_eval.py")
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "msra_ner"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+DATA = SHARED / "data" / "msra_ner"
+NEWS = SHARED / "eval" / "entities.json"
 
-pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"evaluation data not found at {DATA}")
+msra = pytest.mark.skipif(not DATA.is_dir(), reason=f"evaluation data not found at {DATA}")
 
 
-def test_a_small_sample_prints_scores_and_writes_json(tmp_path: Path) -> None:
-    out = tmp_path / "ner.json"
+def run_eval(*args: str) -> subprocess.CompletedProcess[str]:
     process = subprocess.run(
-        [sys.executable, str(EVAL), "--sample", "60", "--traditional", "--json", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+        [sys.executable, str(EVAL), *args], capture_output=True, text=True, timeout=300, check=False
     )
     assert process.returncode == 0, process.stderr
+    return process
+
+
+@msra
+def test_a_small_sample_prints_scores_and_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "ner.json"
+    process = run_eval("--only", "msra", "--sample", "60", "--traditional", "--json", str(out))
     assert "micro" in process.stdout
     assert "characters/s" in process.stdout
-    data = json.loads(out.read_text())
+    data = json.loads(out.read_text())["msra"]
     assert data["sentences"] == 60
     texts = {run["text"] for run in data["runs"]}
     assert texts == {"simplified", "traditional (s2twp)"}
@@ -38,18 +42,29 @@ def test_a_small_sample_prints_scores_and_writes_json(tmp_path: Path) -> None:
     assert "traditional_gap" in data
 
 
+@msra
 def test_the_ablation_lists_every_step(tmp_path: Path) -> None:
     out = tmp_path / "ner.json"
-    process = subprocess.run(
-        [sys.executable, str(EVAL), "--sample", "30", "--ablation", "--json", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert process.returncode == 0, process.stderr
-    systems = [run["system"] for run in json.loads(out.read_text())["runs"]]
+    process = run_eval("--only", "msra", "--sample", "30", "--ablation", "--json", str(out))
+    systems = [run["system"] for run in json.loads(out.read_text())["msra"]["runs"]]
     assert len(systems) == 6
     assert systems[0].startswith("LAC as shipped")
     assert systems[1].startswith("LAC batched")
     assert "Ablation" in process.stdout
+
+
+@pytest.mark.skipif(not NEWS.is_file(), reason=f"real-news gold not found at {NEWS}")
+def test_real_news_is_scored_as_written_and_converted(tmp_path: Path) -> None:
+    out = tmp_path / "ner.json"
+    process = run_eval("--only", "news", "--json", str(out))
+    assert "Real news" in process.stdout
+    assert "error classes" in process.stdout
+    data = json.loads(out.read_text())["news"]
+    assert data["articles"] == 41
+    assert [run["text"] for run in data["runs"]] == ["as written", "converted"]
+    for run in data["runs"]:
+        assert set(run["scores"]) == {"PERSON", "PLACE", "ORG", "micro"}
+    classes = data["runs"][0]["error_classes"]
+    assert "credit-line people missed" in classes
+    assert all(isinstance(count, int) and count >= 0 for count in classes.values())
+    assert "converted_gap" in data

@@ -84,3 +84,14 @@ def test_human_output_and_unknown_articles(run_cli: Run, tmp_path: Path) -> None
     code, _, err = run_cli("entities", "404")
     assert code == 1
     assert err.strip() == "duizhao: no article with id 404"
+
+
+def test_people_keep_their_names_in_the_shown_view(run_cli: Run, tmp_path: Path) -> None:
+    text = "码头集合\n滨港日报记者于丽娜报道\n于丽娜说，他们于是在码头集合。\n"
+    article_id = imported(run_cli, tmp_path, "dock.txt", text)
+    code, shown, err = run_cli("show", str(article_id), "--view", "taiwan", "--json", timeout=120)
+    assert code == 0, err
+    assert shown["text"].count("于麗娜") == 2  # a surname, not the preposition 於
+    assert "於是" in shown["text"]
+    people = [e for e in shown["entities"] if e["type"] == "PERSON"]
+    assert [e["text"] for e in people] == ["于麗娜", "于麗娜"]

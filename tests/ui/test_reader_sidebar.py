@@ -165,21 +165,58 @@ def _shown_names(sidebar: EntitySidebar) -> list[str]:
     ]
 
 
-def test_names_follow_the_script_of_the_panes_view(qtbot) -> None:
-    text = "习近平会见来宾。習近平又说。"
-    article = Article(
-        4, text, Metadata(title="会见"), Script.TRADITIONAL, "text", "utf-8", "x", "", "h4"
-    )
+def open_pane(qtbot, text: str, script: Script, trump: str, guest: str) -> ReadingPane:
+    """A pane on ``text``, whose two people are ``trump`` (linked) and ``guest``."""
+    article = Article(4, text, Metadata(title="会见"), script, "text", "utf-8", "x", "", "h4")
     pane = ReadingPane(ViewCache())
     qtbot.add_widget(pane)
     pane.show_article(article)
-    pane.set_entities([Entity(0, 3, "习近平", "PERSON", "xi-jinping", "习近平")])
-    assert _shown_names(pane.sidebar) == ["習近平"]  # 原文 of a Traditional article
+    first, second = text.index(trump), text.index(guest)
+    pane.set_entities(
+        [
+            Entity(first, first + len(trump), trump, "PERSON", "donald-trump", "特朗普"),
+            Entity(second, second + len(guest), guest, "PERSON", "name:于丽娜", "于丽娜"),
+        ]
+    )
+    return pane
+
+
+def test_names_are_shown_as_the_panes_view_writes_them(qtbot) -> None:
+    pane = open_pane(qtbot, "川普會見于麗娜。", Script.TRADITIONAL, "川普", "于麗娜")
+    for view in ("original", "traditional", "taiwan", "hongkong"):
+        pane.set_view(view)
+        assert sorted(_shown_names(pane.sidebar)) == ["于麗娜", "川普"], view
     pane.set_view("simplified")
-    assert _shown_names(pane.sidebar) == ["习近平"]
+    assert sorted(_shown_names(pane.sidebar)) == ["于丽娜", "川普"]  # as this article writes him
+    tip = pane.sidebar.index_of("donald-trump").data(Qt.ItemDataRole.ToolTipRole)
+    assert "特朗普" in tip  # the linked names on hover
+    assert "Donald Trump" in tip
+    pane = open_pane(qtbot, "特朗普会见于丽娜。", Script.SIMPLIFIED, "特朗普", "于丽娜")
     pane.set_view("taiwan")
-    assert _shown_names(pane.sidebar) == ["習近平"]
-    assert pane.sidebar.index_of("xi-jinping").isValid()  # still the same linked entity
+    assert sorted(_shown_names(pane.sidebar)) == ["于麗娜", "特朗普"]
+    assert "于麗娜" in pane.view.text  # the name survives the view, not 於麗娜
+    assert "川普" in pane.sidebar.index_of("donald-trump").data(Qt.ItemDataRole.ToolTipRole)
+    assert pane.text.tooltip_for("donald-trump").startswith("特朗普")  # hovering the text
+    assert pane.text.tooltip_for("no-such-entity") == ""
+    assert pane.sidebar.index_of("donald-trump").isValid()  # still the same linked entity
+
+
+def test_the_view_is_redone_with_names_protected_once_entities_arrive(qtbot) -> None:
+    text = "记者于丽娜报道，他们于是出发。"
+    article = Article(
+        5, text, Metadata(title="报道"), Script.SIMPLIFIED, "text", "utf-8", "", "", "h5"
+    )
+    pane = ReadingPane(ViewCache())
+    qtbot.add_widget(pane)
+    pane.set_view("taiwan")
+    pane.show_article(article)
+    assert "於麗娜" in pane.view.text  # before recognition: OpenCC's character table
+    pane.set_entities([Entity(2, 5, "于丽娜", "PERSON", "name:于丽娜", "于丽娜")])
+    assert "于麗娜" in pane.view.text
+    assert "於是" in pane.view.text
+    assert pane.text.toPlainText() == pane.view.text
+    [span] = pane.text.highlighter.occurrences("name:于丽娜")
+    assert pane.view.text[span.start : span.end] == "于麗娜"
 
 
 def test_legend_switches_types(qtbot) -> None:

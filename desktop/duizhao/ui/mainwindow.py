@@ -222,8 +222,9 @@ class MainWindow(QMainWindow):
             from duizhao.core.text import VIEWS, Script, build_view, shared_segmenter
 
             shared_segmenter().start()
-            for view in VIEWS:
-                build_view("预热", Script.SIMPLIFIED, view)
+            for view in VIEWS:  # with a name protected, so names' converters load too
+                build_view("预热", Script.SIMPLIFIED, view, protect=[(0, 1)])
+                build_view("預熱", Script.TRADITIONAL, view, protect=[(0, 1)])
 
         task = self.runner.read("warm up", work)
         task.ended.connect(gc.freeze)

@@ -31,6 +31,7 @@ from duizhao.core.entities.repair import repair, resolve
 from duizhao.core.entities.rules import date_key, find, number_key
 from duizhao.core.library import Library
 from duizhao.core.text import Script, build_view
+from tagged import words_of
 
 
 @pytest.fixture(scope="module")
@@ -225,15 +226,6 @@ def test_numbers_glued_to_letters_belong_to_names() -> None:
 
 
 # -- span repair ---------------------------------------------------------------------
-
-
-def words_of(text: str, tagged: list[tuple[str, str]]) -> list[Word]:
-    out, at = [], 0
-    for piece, tag in tagged:
-        assert text[at : at + len(piece)] == piece
-        out.append(Word(at, at + len(piece), tag))
-        at += len(piece)
-    return out
 
 
 def mentioned(text: str, tagged: list[tuple[str, str]], **kw: object) -> list[tuple[str, str]]:

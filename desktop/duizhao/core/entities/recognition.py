@@ -24,14 +24,29 @@ Recognition
         compounds split (中美 → 中 + 美; 访华, 美方), and titles of works and
         other proper nouns tagged again on their own to find the names inside
         (邓小平 in 《邓小平文选》);
+    bodies and places
+        ministries and agencies named bare by field and kind (内政部, 海关总署,
+        fused with a title: 内政部长; :mod:`duizhao.core.entities.bodies`), and
+        places LAC cut before their unit (光 + 复乡 → 光复乡;
+        :mod:`duizhao.core.entities.places`);
     rules
         dates and numbers (:mod:`duizhao.core.entities.rules`), and LAC's time
         words where they are dates (上周, not 目前); a match that starts with a
         Han character must be whole LAC words (no number in 零部件).
 
     Where candidates overlap the longest wins (北京大学 over 北京), then the
-    gazetteer over LAC over the rules. :class:`Options` switches each
-    improvement off, for the evaluation's ablation.
+    gazetteer over LAC over the rules. The mentions chosen then go through
+    the Latin names (:mod:`duizhao.core.entities.latin`: whole runs of
+    capitalised words, glosses in brackets, a glossed name found again where
+    it recurs), what stands around them (:mod:`duizhao.core.entities.context`:
+    periodicals in 《》, 某某案, terms and pairs named after people, storm
+    names), the endings of organisations' names
+    (:mod:`duizhao.core.entities.organisations`: 恒大 + 物业, 美国科技公司 is
+    美国) and the bylines and credit lines, whose names are people
+    (:mod:`duizhao.core.entities.credits`: 编辑：高山 夏天); last, a single
+    character is a name only as a place's standing abbreviation (中, 美,
+    华 …). :class:`Options` switches each improvement off, for the
+    evaluation's ablation.
 
 Linking
     every entity gets an ``entity_id``: the gazetteer id of the entry its text
@@ -64,15 +79,22 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from duizhao.core.entities import rules as entity_rules
+from duizhao.core.entities.bodies import find_bodies
+from duizhao.core.entities.context import in_context
+from duizhao.core.entities.credits import credit_names
 from duizhao.core.entities.gazetteer import Gazetteer, default_gazetteer, normalise
 from duizhao.core.entities.lac import MAX_CHUNK, Lac, Word, model_version, release_freed_memory
+from duizhao.core.entities.latin import latin_names, recurring
 from duizhao.core.entities.names import NameMatcher
+from duizhao.core.entities.organisations import organisations
+from duizhao.core.entities.places import unit_places
 from duizhao.core.entities.repair import (
     Mention,
     abbreviated_places,
     place_abbreviation,
     repair,
     resolve,
+    stands_alone,
 )
 from duizhao.core.library import ENTITY_TYPES, Article, Entity
 from duizhao.core.text import (
@@ -89,12 +111,17 @@ if TYPE_CHECKING:
     from duizhao.core.library import Library
 
 #: Bump when what the recogniser returns changes; cached results are then redone.
-VERSION = 2  # 2: lists of names cut apart, numbered sessions and joint bodies kept
+VERSION = 5  # 5: names an index or a Games is named after; credit lines
 TYPES = ENTITY_TYPES
 _FROM_LAC = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 _COMMON_TAGS = frozenset({"n", "nz", "nw", "vn", "v", "s", "an", "a"})
 #: LAC's tags for titles of works and other proper nouns, which may hold a name.
 _TITLE_TAGS = frozenset({"nw", "nz"})
+#: What is named after a known name in one word (纳斯达克指数, 巴黎奥运): the
+#: name is tagged, the index or the Games are not.
+NAMED_AFTER = frozenset(
+    ("指数", "综合指数", "工业指数", "工业平均指数", "奥运", "奥运会", "亚运", "亚运会", "世博会")
+)
 #: Characters of analysis text handed to LAC at a time: bounds memory on long texts.
 BLOCK_CHARS = 65_536
 #: Where a long sentence may be cut, best first.
@@ -269,6 +296,8 @@ class Recogniser:
             known = self._known if options.gazetteer else (lambda _: None)
             candidates.extend(repair(text, words, known))
             candidates.extend(abbreviated_places(text, words))
+            candidates.extend(Mention(s, e, "ORG", 3) for s, e in find_bodies(text, words))
+            candidates.extend(Mention(s, e, "PLACE", 2) for s, e in unit_places(text, words, known))
         else:
             candidates.extend(Mention(w.start, w.end, _FROM_LAC[w.tag], 2) for w in named)
         if options.gazetteer:
@@ -283,6 +312,9 @@ class Recogniser:
                         and start in starts
                         and starts[start].end > end
                         and starts[start].tag in _COMMON_TAGS
+                    )
+                    or (  # a name an index or a Games is named after: 纳斯达克指数, 巴黎奥运
+                        start in starts and text[end : starts[start].end] in NAMED_AFTER
                     )
                 ):
                     candidates.append(Mention(start, end, entry.type, 3))
@@ -300,7 +332,13 @@ class Recogniser:
             for w in words:
                 if w.tag == "TIME" and entity_rules.is_date_word(text[w.start : w.end]):
                     candidates.append(Mention(w.start, w.end, "DATE", 0))
-        return resolve(candidates)
+        mentions = resolve(candidates)
+        if options.repair:
+            mentions = recurring(text, latin_names(text, mentions))
+            mentions = organisations(text, words, in_context(text, mentions), self._known)
+            mentions = credit_names(text, mentions, self._known)
+            mentions = [m for m in mentions if stands_alone(text, m)]
+        return mentions
 
     def _known(self, surface: str) -> str | None:
         entry = self.gazetteer.lookup(surface)

@@ -32,10 +32,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from duizhao.core.entities.lac import Word
+from duizhao.core.entities.places import joins_place, split_place
 
 _FROM_LAC = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 
@@ -105,6 +107,13 @@ ABBREVIATIONS: dict[str, str | None] = {
     "澳": None, "加": None, "巴": None, "伊": None, "新": None, "马": None,
     "苏": None, "非": None, "亚": None, "西": None, "葡": None, "瑞": None,
 }  # fmt: skip
+#: One-character names that may stand alone as a place (访华, 在港, 中美):
+#: the countries and regions above, 华 for China, and the provinces' and
+#: municipalities' standing abbreviations (沪, 粤, 湘 …). Any other single
+#: character is never a place, and no single character is ever a person.
+STANDING_ABBREVIATIONS = frozenset(ABBREVIATIONS) | frozenset(
+    "华津沪渝冀豫辽湘皖鲁苏浙赣鄂桂晋陕闽粤琼藏"
+)
 #: Compounds of those characters that name one region (拉美 is Latin America).
 _ONE_REGION = _words("拉美 中亚 中非 中欧 中美洲 欧亚 亚欧 亚非 非亚 东亚 西亚 南亚")
 #: Common Chinese surnames, compound ones included: a person's word LAC made
@@ -173,7 +182,9 @@ def repair(
         elif tag in ("LOC", "ORG"):  # 北京 + 大学 → ORG
             while last + 1 < n:
                 nxt = words[last + 1]
-                if text[nxt.start : nxt.end] in ORG_WORDS or nxt.tag == "ORG":
+                if tag == "LOC" and nxt.tag == "LOC" and joins_place(text, word, nxt, known):
+                    end, last = nxt.end, last + 1  # 马太 + 鞍溪: a river LAC cut in two
+                elif text[nxt.start : nxt.end] in ORG_WORDS or nxt.tag == "ORG":
                     end, last, tag = nxt.end, last + 1, "ORG"
                 elif tag == "ORG" and (body := _numbered_body(text, words, last + 1)):
                     end, last = words[body].end, body  # 中共 + 第十五次 + 全国代表大会
@@ -186,11 +197,15 @@ def repair(
             end = _without_title(text, start, end)
         elif tag == "LOC":
             end = _without_locative(text, start, end, known)
+            if _ends_as_organisation(text[start:end]) and not known(text[start:end]):
+                tag = "ORG"  # 香港高等法院: a court, not a place
         surface = text[start:end]
         if end <= start:
             pass
         elif tag == "LOC" and _abbreviations(surface) and not known(surface):
             found.extend(Mention(p, p + 1, "PLACE", 2) for p in range(start, end))
+        elif tag == "LOC":
+            found.extend(Mention(a, b, "PLACE", 2) for a, b in split_place(text, start, end, known))
         elif tag == "PER" and not known(surface) and (cuts := name_list(surface)):
             edges = [start, *(start + cut for cut in cuts), end]
             found.extend(Mention(a, b, "PERSON", 2) for a, b in itertools.pairwise(edges))
@@ -250,7 +265,9 @@ TITLES = _words(
 #: Bodies every country or city has, named by describing them: 中国政府 is
 #: China's government, a place and a common noun, not an organisation's name;
 #: so is a leader's government (特朗普政府, the Trump administration).
-DESCRIPTIVE_BODIES = ("人民政府", "政府", "当局", "警方", "军方", "官方", "军队", "部队", "代表团")
+DESCRIPTIVE_BODIES = (
+    "人民政府", "政府", "当局", "警方", "军方", "官方", "军队", "部队", "代表团", "法院", "法庭",
+)  # fmt: skip
 
 
 def _described(surface: str, known: Callable[[str], str | None]) -> tuple[int, str]:
@@ -266,12 +283,19 @@ def _described(surface: str, known: Callable[[str], str | None]) -> tuple[int, s
 
 
 #: Generic words of location after a place name: 四川东部 is a part of 四川,
-#: 长江沿岸 the land along it; the name is the place before them.
+#: 长江沿岸 the land along it, 某溪堰塞湖 a lake the river's slide made; the
+#: name is the place before them.
 LOCATIVES = (
     "东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "以东", "以西",
     "以南", "以北", "地区", "一带", "境内", "境外", "全境", "各地", "沿海", "沿岸", "附近", "周边",
-    "边境", "市区", "城区", "郊区", "上空", "海域", "领空", "本土",
+    "边境", "市区", "城区", "郊区", "上空", "海域", "领空", "本土", "上游", "下游", "中游", "沿线",
+    "灾区", "疫区", "震区", "库区", "堰塞湖",
 )  # fmt: skip
+
+
+def _ends_as_organisation(surface: str) -> bool:
+    """Whether a place LAC found ends in a word that ends organisations' names."""
+    return any(surface.endswith(word) and len(surface) > len(word) for word in ORG_WORDS)
 
 
 def _without_locative(text: str, start: int, end: int, known: Callable[[str], str | None]) -> int:
@@ -328,17 +352,17 @@ def name_list(surface: str) -> list[int]:
 
 
 def _name_cuts(surface: str) -> list[tuple[int, ...]]:
-    """Every way ``surface`` splits into :func:`_name_like` parts (sizes), at most 8."""
+    """Every way ``surface`` splits into :func:`name_like` parts (sizes), at most 8."""
     ways: dict[int, list[tuple[int, ...]]] = {0: [()]}
     for at in range(len(surface)):
         for way in ways.get(at, [])[:8]:
             for size in (2, 3, 4):
-                if at + size <= len(surface) and _name_like(surface[at : at + size]):
+                if at + size <= len(surface) and name_like(surface[at : at + size]):
                     ways.setdefault(at + size, []).append((*way, size))
     return ways.get(len(surface), [])[:8]
 
 
-def _name_like(part: str) -> bool:
+def name_like(part: str) -> bool:
     """A Chinese name: a surname and one or two characters."""
     if part[:2] in _COMPOUND_SURNAMES:
         return len(part) in (3, 4)
@@ -368,14 +392,27 @@ def abbreviated_places(text: str, words: list[Word]) -> list[Mention]:
     return found
 
 
+def stands_alone(text: str, mention: Mention) -> bool:
+    """Whether a mention may be as short as it is: a one-character name only
+    as a place, and only a standing abbreviation (see :data:`STANDING_ABBREVIATIONS`)."""
+    if mention.end - mention.start != 1 or mention.type not in ("PERSON", "PLACE"):
+        return True
+    return mention.type == "PLACE" and text[mention.start] in STANDING_ABBREVIATIONS
+
+
 def place_abbreviation(surface: str) -> str | None:
     """The gazetteer id a one-character place stands for (中 → china), if it is sure."""
     return _AFTER_VERB.get(surface)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE_NOISE:
+    """Particles, punctuation and symbols (emoji, arrows) off the ends of a name."""
+    while start < end and (text[start] in _EDGE_NOISE or _is_symbol(text[start])):
         start += 1
-    while end > start and text[end - 1] in _EDGE_NOISE:
+    while end > start and (text[end - 1] in _EDGE_NOISE or _is_symbol(text[end - 1])):
         end -= 1
     return start, end
+
+
+def _is_symbol(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "S"

@@ -2,19 +2,22 @@
 
 What the rules find (in the normalised Simplified analysis text)
     ``DATE``: absolute dates in Chinese or ISO form with an optional time of
-    day (2024年12月18日, 1月19日晚, 2026-02-11 08:42:17, 二〇二四年十月),
+    day (2024年12月18日, 1月19日晚, 2026-02-11 08:42:17, 二〇二四年十月, with
+    ○ for 〇 and 廿/卅 for twenty/thirty as print editions write them),
     years, months and parts of them (2024年, 今年1月, 10月中旬, 2025年第三
     季度, 上半年, 21世纪), weekdays (周三, 上星期五) and relative dates
     (上周, 去年, 明天). Vague words such as 目前 or 近日 are not dates.
 
-    ``NUMBER``: amounts of money (118亿美元, 1.2万亿美元, 三千万日元),
+    ``NUMBER``: amounts of money (118亿美元, 1.2万亿美元, 三千万日元, with 兆
+    for a trillion and two magnitudes in one amount: 9.16兆, 2亿5,500万美元),
     percentages (83%, 百分之四十, 0.5个百分点, 三成), counts with a measure
     word (30余人, 十多个, 两艘), ranges (一到两年, 3至5年, 10-20%), fractions
     (三分之一) and multiples (两倍); plain written numbers (1,200, 3.5).
 
     A Chinese numeral counts only with a magnitude or a measure word after it,
     and a lone 一 never does (一个, 一些 and 统一 are words, not numbers); a
-    number glued to Latin letters (G7, F-35) is part of a name, not a number;
+    number whose digits are glued to Latin letters (G7, F-35) is part of a
+    name, not a number (5万个 before H100 still is one);
     ordinals (第三) are not numbers.
 
 How they fit
@@ -37,11 +40,13 @@ from dataclasses import dataclass
 # -- building blocks ----------------------------------------------------------------
 
 _D = "[0-9０-９]"
-_CN_DIGIT = "[〇零一二三四五六七八九]"
+_CN_DIGIT = "[〇○零一二三四五六七八九]"  # ○ (U+25CB) is written for 〇 too
 _CN_NUM = "[〇零一二两三四五六七八九十百千万亿几]"
 #: A Chinese month 1-12 and day 1-31.
 _CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
-_CN_DAY = "(?:[一二]?十[一二三四五六七八九]?|三十[一]?|[一二三四五六七八九])"
+_CN_DAY = (
+    "(?:[一二]?十[一二三四五六七八九]?|三十[一]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])"
+)
 _YEAR = rf"(?:{_D}{{4}}|{_CN_DIGIT}{{4}})年"
 _RELATIVE_YEAR = "(?:今年|去年|明年|前年|后年|同年|本年度|上年度|下年度)"
 _MONTH = rf"(?:{_D}{{1,2}}|{_CN_MONTH})月份?"
@@ -94,11 +99,12 @@ _DATE_PATTERNS = [
 #: Written numbers: digits with thousands separators and a decimal part, or
 #: Chinese numerals (with 点 as the decimal point), then a magnitude.
 _DIGITS = rf"{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?"
-_MAGNITUDE = "(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)"
+#: 兆 is a trillion (万亿) in Taiwan and Hong Kong money (9.16兆, 19.7兆元).
+_MAGNITUDE = "(?:万亿|千亿|百亿|十亿|亿|兆|千万|百万|十万|万|千|百)"
 _CN_AMOUNT = rf"{_CN_NUM}+(?:点[〇零一二三四五六七八九]+)?"
 _APPROX = "(?:余|多|来|几)"
 _CURRENCY = (
-    "(?:美元|美金|美分|日元|日圆|欧元|韩元|英镑|卢布|人民币|元人民币|港元|港币|新台币|台币|"
+    "(?:美元|美金|美分|日元|日圆|欧元|韩元|英镑|卢布|人民币|元人民币|人币|港元|港币|新台币|台币|"
     "澳元|加元|新元|瑞郎|法郎|比索|卢比|泰铢|越南盾|林吉特|里拉|兰特|雷亚尔|元|块钱|块)"
 )
 _PERCENT = "(?:%|％|‰|个百分点|百分点)"
@@ -110,7 +116,12 @@ _MEASURE = (
     "剂|株|粒|片|省|市|县|镇|村|方)"
 )
 _UNIT = rf"(?:{_CURRENCY}|{_PERCENT}|{_MEASURE})"
-_DIGIT_NUMBER = rf"{_DIGITS}(?:{_MAGNITUDE})?(?:{_APPROX}{_MAGNITUDE}?)?"
+#: An amount in two magnitudes is one amount: 2亿5,500万美元, 1兆2千亿; Hong
+#: Kong writing may put a space before the magnitude (4.6 万亿港元).
+_DIGIT_NUMBER = (
+    rf"{_DIGITS}(?:[ \u00a0]?{_MAGNITUDE})?(?:(?<=[亿兆]){_DIGITS}(?:千万|百万|万|千亿|亿))?"
+    rf"(?:{_APPROX}{_MAGNITUDE}?)?"
+)
 _CN_NUMBER = rf"{_CN_AMOUNT}(?:{_APPROX}{_MAGNITUDE}?)?"
 _RANGE_SEP = "(?:到|至|~|～|-|－|—|–|或)"
 
@@ -193,7 +204,10 @@ def _number_ok(text: str, start: int, end: int) -> bool:
         return True
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if _LATIN.match(before) or _LATIN.match(after) or before in "第#＃№-":
+    glued = (_LATIN.match(before) and span[0].isalnum()) or (
+        _LATIN.match(after) and (span[-1].isdigit() or _LATIN.match(span[-1]))
+    )
+    if glued or before in "第#＃№-":  # G7, F-35; not 5万个 before H100
         return False
     if before.isdigit() or (before in ".．,，" and start >= 2 and text[start - 2].isdigit()):
         return False
@@ -229,7 +243,7 @@ _ISO_DATE = re.compile(
     r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T日]?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$"
 )
 _CN_DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月份?)?(?:(\d{1,2})[日号])?$")
-_CN_VALUES = {ch: k for k, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_VALUES = {ch: k for k, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0, "两": 2}
 
 
 def date_key(span: str) -> str:
@@ -276,7 +290,8 @@ def _cn_date_digits(text: str) -> str:
     def small(match: re.Match[str]) -> str:
         return str(_small_value(match.group(1))) + match.group(2)
 
-    text = re.sub(r"([〇零一二三四五六七八九]{4})年", year, text)
+    text = re.sub(r"([〇○零一二三四五六七八九]{4})年", year, text)
+    text = text.replace("廿", "二十").replace("卅", "三十")
     return re.sub(r"([一二三四五六七八九十]{1,3})([月日号])", small, text)
 
 

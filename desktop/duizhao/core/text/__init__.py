@@ -8,13 +8,15 @@ The lowest layer of the core; everything above reads articles through it.
   OpenCC conversion (:func:`convert`), and the views of an article
   (:func:`build_view`, :func:`view_text`, :class:`ViewCache`), among them the
   normalised Simplified *analysis* view (:func:`analysis_view`) that
-  segmentation, search, entities and the comparison all read.
+  segmentation, search, entities and the comparison all read; a view may be
+  built with people's names protected, which :mod:`.names` converts as names.
 - :mod:`.segment` -- jieba behind :class:`Segmenter` (one shared instance,
   :func:`shared_segmenter`), and :func:`sentences`.
 
 Every span these modules return is in code points of the original text.
 """
 
+from duizhao.core.text.names import name_text
 from duizhao.core.text.script import (
     ANALYSIS_CONFIGS,
     VIEW_CONFIGS,
@@ -55,6 +57,7 @@ __all__ = [
     "converter",
     "converter_version",
     "detect_script",
+    "name_text",
     "sentences",
     "shared_segmenter",
     "use_shared_segmenter",

@@ -13,7 +13,9 @@ Views
     the article's script (:data:`VIEW_CONFIGS`). The view of an article in its
     own script is its text unchanged. Each :class:`View` carries an exact
     :class:`~duizhao.core.text.textmap.OffsetMap` to and from the original text, in
-    code points and in UTF-16 units.
+    code points and in UTF-16 units. A view may be built with protected
+    spans, people's names, which :mod:`duizhao.core.text.names` converts as
+    names rather than as running text (于丽娜 stays 于麗娜, 奥巴马 奧巴馬).
 
 Analysis text
     is the normalised Simplified view (:func:`analysis_view`) that
@@ -26,14 +28,16 @@ once and keeps the most recent ones within a character budget.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from functools import cache, cached_property
 from typing import Any
 
+from duizhao.core.text.names import protect as protect_names
 from duizhao.core.text.textmap import OffsetMap, Utf16Index, align
 
 
@@ -296,8 +300,13 @@ def view_config(script: Script, view: str) -> str | None:
         raise ValueError(f"unknown view {view!r}; choose from {', '.join(VIEWS)}") from None
 
 
-def build_view(text: str, script: Script, view: str) -> View:
-    return _build(view, text, view_config(script, view))
+def build_view(
+    text: str, script: Script, view: str, protect: Sequence[tuple[int, int]] = ()
+) -> View:
+    """``text`` (of an article in ``script``) as ``view`` shows it, with its
+    map; ``protect``: spans of people's names (original offsets), converted as
+    names (:mod:`duizhao.core.text.names`)."""
+    return _build(view, text, view_config(script, view), protect)
 
 
 def analysis_view(text: str, script: Script) -> View:
@@ -305,10 +314,16 @@ def analysis_view(text: str, script: Script) -> View:
     return _build("analysis", text, ANALYSIS_CONFIGS[script])
 
 
-def _build(name: str, text: str, config: str | None) -> View:
+def _build(
+    name: str, text: str, config: str | None, protect: Sequence[tuple[int, int]] = ()
+) -> View:
     if config is None:
         return View(name, text, text, OffsetMap.identity(len(text)), None)
     converted, offset_map = converter(config).view(text)
+    if protect:
+        converted, offset_map = protect_names(
+            text, converted, offset_map, config, protect, converter(config).view, convert
+        )
     return View(name, text, converted, offset_map, config)
 
 
@@ -329,14 +344,27 @@ class ViewCache:
         self._lock = threading.Lock()
         self.misses = 0
 
-    def get(self, content_hash: str, text: str, script: Script, view: str) -> View:
-        key = (content_hash, view, converter_version())
+    def get(
+        self,
+        content_hash: str,
+        text: str,
+        script: Script,
+        view: str,
+        protect: Sequence[tuple[int, int]] = (),
+    ) -> View:
+        """The view, made now or earlier; ``protect`` as for :func:`build_view`
+        (views with other protected spans are other entries)."""
+        names = _spans_key(protect)
+        key = (content_hash, view + names, converter_version())
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
                 return found
-        made = analysis_view(text, script) if view == "analysis" else build_view(text, script, view)
+        if view == "analysis":
+            made = analysis_view(text, script)
+        else:
+            made = build_view(text, script, view, protect)
         with self._lock:
             self.misses += 1
             if key not in self._items:
@@ -349,6 +377,14 @@ class ViewCache:
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+def _spans_key(spans: Sequence[tuple[int, int]]) -> str:
+    """A short key for a set of protected spans ("" for none)."""
+    if not spans:
+        return ""
+    joined = ",".join(f"{start}-{end}" for start, end in sorted(spans))
+    return "/names-" + hashlib.sha1(joined.encode("ascii"), usedforsecurity=False).hexdigest()[:16]
 
 
 def _encodable(ch: str, codec: str) -> bool:

@@ -9,7 +9,9 @@ both texts completely:
   to the block's start when it opens a span and to its end when it closes one.
 
 So any span maps to a span that contains its image, and mapping back gives a
-span that contains the one you started from. Offsets are code points;
+span that contains the one you started from. :meth:`OffsetMap.splice` puts
+another map in place of a stretch (a name converted on its own), and
+:func:`concatenate` joins the maps of texts written one after another. Offsets are code points;
 :class:`Utf16Index` converts to and from the UTF-16 units Qt counts.
 
 :func:`align` builds the map for an OpenCC conversion without knowing how
@@ -74,6 +76,45 @@ class OffsetMap:
     def to_json(self) -> dict[str, object]:
         return {"a": list(self.a), "b": list(self.b), "kinds": list(self.kinds)}
 
+    def segments(self) -> list[tuple[int, int, int]]:
+        """The segments as (kind, original length, view length), in order."""
+        return [
+            (kind, self.a[k + 1] - self.a[k], self.b[k + 1] - self.b[k])
+            for k, kind in enumerate(self.kinds)
+        ]
+
+    def splice(self, edits: list[tuple[int, int, OffsetMap]]) -> OffsetMap:
+        """This map with original stretches re-mapped: each edit (start, end,
+        map of that stretch to its new view text) replaces what the stretch
+        mapped to. Edits are sorted and do not overlap, and each end is a
+        segment boundary or inside a run (as :meth:`to_original` of a view
+        span always gives)."""
+        builder = _Builder()
+        at = 0
+        for start, end, stretch in edits:
+            self._copy(builder, at, start)
+            for kind, o_len, v_len in stretch.segments():
+                builder.add(kind, o_len, v_len)
+            at = end
+        self._copy(builder, at, self.original_length)
+        return builder.build()
+
+    def _copy(self, builder: _Builder, start: int, end: int) -> None:
+        """Add this map's segments for original ``[start, end)``; a run is cut
+        where a bound falls inside it, a block never is."""
+        if end <= start:
+            return
+        k = max(0, bisect_right(self.a, start) - 1)
+        while k < len(self.kinds) and self.a[k] < end:
+            first, last = max(self.a[k], start), min(self.a[k + 1], end)
+            if self.kinds[k] == RUN:
+                builder.add(RUN, last - first, last - first)
+            else:
+                if (first, last) != (self.a[k], self.a[k + 1]):
+                    raise ValueError(f"a splice may not cut the block at {self.a[k]}")
+                builder.add(BLOCK, last - first, self.b[k + 1] - self.b[k])
+            k += 1
+
 
 def _map_point(
     src: tuple[int, ...], dst: tuple[int, ...], kinds: bytes, p: int, closing: bool
@@ -104,6 +145,15 @@ def _map_span(
         k = min(bisect_right(src, start) - 1, len(kinds) - 1)
         first, last = dst[k], dst[k + 1]
     return first, last
+
+
+def concatenate(maps: list[OffsetMap]) -> OffsetMap:
+    """The map of texts written one after another, each with its own map."""
+    builder = _Builder()
+    for piece in maps:
+        for kind, o_len, v_len in piece.segments():
+            builder.add(kind, o_len, v_len)
+    return builder.build()
 
 
 class _Builder:

@@ -15,6 +15,9 @@ Offsets
     UTF-16 positions Qt counts. Switching view maps the first visible
     character to the original and back, and re-maps the entity spans and the
     marked range (:meth:`View.to_view_utf16`); nothing is recognised again.
+    Once the entities are known, the view is built with the people's names
+    protected (converted as names: 于丽娜 stays 于麗娜), and the sidebar reads
+    each entity's name from the view's text.
 
 Scrolling together
     panes align by paragraph (the original text's lines):
@@ -85,6 +88,7 @@ class ReadingPane(QWidget):
         self.view: View | None = None
         self.entities: list[Entity] = []
         self.marked: tuple[int, int] | None = None
+        self._names: tuple[tuple[int, int], ...] = ()  # people's names, protected in views
         self._queries: dict[str, str] = {}
         self._paragraphs: list[int] = [0]
         self._zoom = 0
@@ -121,6 +125,7 @@ class ReadingPane(QWidget):
 
         self.text = ReaderText(self)
         self.text.query_for = lambda entity_id: self._queries.get(entity_id, "")
+        self.text.tooltip_for = lambda entity_id: self.sidebar.tooltip_of(entity_id)
         self.text.entity_clicked.connect(self._on_text_entity)
         self.text.search_requested.connect(self.search_requested)
         self.text.zoom_requested.connect(self._on_zoom_requested)
@@ -181,6 +186,7 @@ class ReadingPane(QWidget):
         self.view = None
         self.entities = []
         self.marked = None
+        self._names = ()
         self._queries = {}
         self._paragraphs = [0]
         self.header.setText("")
@@ -198,6 +204,7 @@ class ReadingPane(QWidget):
         self.header.setToolTip(article.title)
         self.article = article
         self.entities = []
+        self._names = ()
         self._queries = {}
         self.marked = None
         self._paragraphs = [0] + [m.end() for m in re.finditer("\n", article.text)]
@@ -213,6 +220,10 @@ class ReadingPane(QWidget):
             return False
         length = len(self.article.text)
         self.entities = [e for e in entities if 0 <= e.start < e.end <= length]
+        names = tuple(sorted({(e.start, e.end) for e in self.entities if e.type == "PERSON"}))
+        if names != self._names:
+            self._names = names
+            self._protect_names()
         self.sidebar.set_entities(self.entities)
         self._queries = {
             group.entity_id: entity_query(group.canonical, group.surfaces)
@@ -223,6 +234,21 @@ class ReadingPane(QWidget):
             self.text.highlighter.set_spans(spans_in_view(self.entities, self.view))
         self.sidebar.set_selected(self.text.highlighter.selected)
         return True
+
+    def _protect_names(self) -> None:
+        """Show the view with the people's names converted as names (于丽娜 stays
+        于麗娜 in 臺灣); the text is set again only where that changes it."""
+        article, view = self.article, self.view
+        if article is None or view is None or view.config is None:
+            return
+        named = self.views.get(
+            article.content_hash, article.text, article.script, self.view_name, self._names
+        )
+        if named.text != view.text:
+            self._render(self.first_visible_original())
+        else:
+            self.view = named
+            self.sidebar.set_view(named)
 
     def set_view(self, name: str) -> None:
         index = self.selector.findData(name)
@@ -240,8 +266,9 @@ class ReadingPane(QWidget):
         article = self.article
         assert article is not None
         self.view = self.views.get(
-            article.content_hash, article.text, article.script, self.view_name
+            article.content_hash, article.text, article.script, self.view_name, self._names
         )
+        self.sidebar.set_view(self.view)
         self._jump = None
         self.text.highlighter.set_spans(spans_in_view(self.entities, self.view), rehighlight=False)
         with self._programmatic():

@@ -2,14 +2,24 @@
 
 :func:`group_entities` (plain Python) folds an article's entity occurrences
 into :class:`EntityGroup` rows: one per linked entity (``entity_id``), with its
-canonical name, how often it occurs and the surface forms it was written as.
-:class:`EntitySidebar` shows them in a :class:`QTreeView` over a
+canonical name, how often it occurs, the surface forms it was written as and
+where. :class:`EntitySidebar` shows them in a :class:`QTreeView` over a
 :class:`QStandardItemModel`: top level the types (colour swatch, label,
-count), below them the entities, most frequent first, surface forms in the
-tooltip. Canonical names are Simplified; the sidebar shows them in the script
-of its pane's view (:meth:`EntitySidebar.set_name_view`). Clicking or
-pressing Enter on an entity emits ``entity_activated``; the context menu
-offers "Search the library for 「X」", which emits ``search_requested`` with
+count), below them the entities, most frequent first.
+
+Names as written
+    each entity is shown as the pane's view writes it — the form its
+    occurrences take in that view's text (:meth:`EntitySidebar.set_view`), so
+    a Taiwan article's sidebar says 川普 where a mainland one says 特朗普, and
+    a name keeps the form the view gives it (于麗娜 in 臺灣). The tooltip
+    lists the other ways this article writes it and the names the gazetteer
+    links to it (特朗普 · 川普 · Donald Trump), in the script of the view.
+    Without a view (before one is shown) the canonical name is converted to
+    the view's script (:meth:`EntitySidebar.set_name_view`).
+
+Clicking or pressing Enter on an entity emits ``entity_activated``, which
+lights every linked occurrence whatever its name; the context menu offers
+"Search the library for 「X」", which emits ``search_requested`` with
 :func:`entity_query` — the canonical name, or every way the article writes
 the entity joined with OR, so that linked names (特朗普, 川普) are all
 searched for.
@@ -17,6 +27,7 @@ searched for.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -24,9 +35,10 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
+from duizhao.core.entities import default_gazetteer
 from duizhao.core.library import ENTITY_TYPES as TYPES
 from duizhao.core.library import Entity
-from duizhao.core.text import Script, convert, view_config
+from duizhao.core.text import Script, View, convert, name_text, view_config
 from duizhao.ui.reader.colors import swatch, type_label
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,6 +53,7 @@ class EntityGroup:
     canonical: str
     count: int = 0
     surfaces: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # original offsets, in order
 
 
 def group_entities(entities: Iterable[Entity]) -> dict[str, list[EntityGroup]]:
@@ -54,6 +67,7 @@ def group_entities(entities: Iterable[Entity]) -> dict[str, list[EntityGroup]]:
                 entity.entity_id, entity.type, entity.canonical or entity.text
             )
         group.count += 1
+        group.spans.append((entity.start, entity.end))
         if entity.text and entity.text not in group.surfaces:
             group.surfaces.append(entity.text)
     by_type: dict[str, list[EntityGroup]] = {}
@@ -64,6 +78,20 @@ def group_entities(entities: Iterable[Entity]) -> dict[str, list[EntityGroup]]:
         name: sorted(by_type[name], key=lambda g: (-g.count, g.canonical))
         for name in sorted(by_type, key=lambda n: (order.get(n, len(order)), n))
     }
+
+
+def written_forms(group: EntityGroup, view: View) -> list[str]:
+    """How ``view`` writes the group's occurrences, most frequent first (the
+    first written breaks a tie)."""
+    forms: Counter[str] = Counter()
+    for start, end in group.spans:
+        if 0 <= start < end <= len(view.original):
+            first, last = view.to_view(start, end)
+            form = view.text[first:last].strip()
+            if form:
+                forms[form] += 1
+    order = {form: k for k, form in enumerate(forms)}
+    return sorted(forms, key=lambda form: (-forms[form], order[form]))
 
 
 def entity_query(canonical: str, surfaces: Iterable[str] = ()) -> str:
@@ -89,6 +117,7 @@ class EntitySidebar(QWidget):
         self.setObjectName("entitySidebar")
         self._dark = False
         self._names_config: str | None = None  # OpenCC config the names are shown in
+        self._view: View | None = None  # the pane's view, whose text names are read from
         self._groups: dict[str, list[EntityGroup]] = {}
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(["Entity 实体", "#"])
@@ -130,8 +159,51 @@ class EntitySidebar(QWidget):
             self._names_config = config
             self._rebuild()
 
+    def set_view(self, view: View | None) -> None:
+        """Read the names from ``view``'s text (the pane's current view)."""
+        if view is not self._view:
+            self._view = view
+            self._rebuild()
+
     def display_name(self, canonical: str) -> str:
-        return convert(canonical, self._names_config) if self._names_config else canonical
+        """A name the view does not write (a canonical or linked name) in its script."""
+        if not self._names_config:
+            return canonical
+        return name_text(canonical, self._names_config, convert)
+
+    def tooltip_of(self, entity_id: str) -> str:
+        """:meth:`tooltip` of the entity with ``entity_id`` ("" when it is not listed)."""
+        for groups in self._groups.values():
+            for group in groups:
+                if group.entity_id == entity_id:
+                    return self.tooltip(group)
+        return ""
+
+    def shown_name(self, group: EntityGroup) -> str:
+        """The entity as the pane's view writes it (its most frequent form there)."""
+        if self._view is not None:
+            forms = written_forms(group, self._view)
+            if forms:
+                return forms[0]
+        return self.display_name(group.canonical)
+
+    def tooltip(self, group: EntityGroup) -> str:
+        """The name shown, the other ways the article writes it, and the linked names."""
+        shown = self.shown_name(group)
+        written = written_forms(group, self._view) if self._view is not None else []
+        lines = [shown]
+        others = [form for form in written if form != shown]
+        if others:
+            lines.append("也写作 also written: " + "、".join(others))
+        linked: list[str] = []
+        entry = default_gazetteer().entry(group.entity_id)
+        for name in (group.canonical, *(entry.surfaces if entry is not None else ())):
+            name = self.display_name(name)
+            if name not in linked and name != shown and name not in others:
+                linked.append(name)
+        if linked:
+            lines.append("关联名称 linked: " + " · ".join(linked))
+        return "\n".join(lines)
 
     def set_dark(self, dark: bool) -> None:
         if dark != self._dark:
@@ -159,16 +231,16 @@ class EntitySidebar(QWidget):
             for item in (head, head_count):
                 item.setEditable(False)
             for group in groups:
-                name = QStandardItem(self.display_name(group.canonical))
+                name = QStandardItem(self.shown_name(group))
                 count = QStandardItem(str(group.count))
-                forms = "、".join(group.surfaces) or group.canonical
                 query = entity_query(group.canonical, group.surfaces)
+                tip = self.tooltip(group)
                 for item in (name, count):
                     item.setEditable(False)
                     item.setData(group.entity_id, ENTITY_ID_ROLE)
                     item.setData(entity_type, ENTITY_TYPE_ROLE)
                     item.setData(query, QUERY_ROLE)
-                    item.setToolTip(f"{group.canonical}\n写法 written as: {forms}")
+                    item.setToolTip(tip)
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 head.appendRow([name, count])
             self.model.appendRow([head, head_count])

@@ -10,7 +10,9 @@ of its document and turns mouse input into intentions the pane acts on:
   linked forms) and for the selected text, and "Highlight all occurrences";
   both emit ``search_requested`` / ``entity_clicked``;
 - Ctrl+wheel emits ``zoom_requested(±1)`` instead of zooming the font itself,
-  so the pane keeps its zoom level and reading position.
+  so the pane keeps its zoom level and reading position;
+- hovering over an entity shows ``tooltip_for(entity_id)``: the pane's
+  sidebar says how the view writes it and which names are linked to it.
 
 Positions here are UTF-16 units of the shown view; mapping to the original
 text is the pane's business.
@@ -20,9 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QMouseEvent, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from duizhao.ui.reader.highlighter import EntityHighlighter, Span
 
@@ -47,6 +49,7 @@ class ReaderText(QPlainTextEdit):
         self.viewport().setMouseTracking(True)
         self.highlighter = EntityHighlighter(self.document())
         self.query_for: Callable[[str], str] = lambda entity_id: ""
+        self.tooltip_for: Callable[[str], str] = lambda entity_id: ""
         self._press: QPoint | None = None
 
     # -- hit testing -------------------------------------------------------------
@@ -154,6 +157,18 @@ class ReaderText(QPlainTextEdit):
             over = self.span_at(event.position().toPoint()) is not None
             shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
             self.viewport().setCursor(shape)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            span = self.span_at(event.pos())
+            tip = self.tooltip_for(span.entity_id) if span is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
