@@ -124,7 +124,8 @@ def score_matrix(placed: list[Placed], vectors: np.ndarray) -> np.ndarray:
 
     score = 0.45 * overlap + 0.35 * meaning + 0.2 * same_head
     score += 0.1 * _agreeing(placed) + _units(placed)
-    score *= _actor_factor(placed)
+    # one specific figure (3.07%) given to two different names is worth showing
+    score *= np.maximum(_actor_factor(placed), _identical(placed))
     families = _codes([family(p.fact) for p in placed])
     articles = np.array([p.article for p in placed])
     apart = (families[:, None] != families[None, :]) | (articles[:, None] == articles[None, :])
@@ -172,6 +173,24 @@ def _agreeing(placed: list[Placed]) -> np.ndarray:
             if qa is not None and qb is not None and qa.kind == qb.kind and can_be_equal(qa, qb):
                 agree[a.slot, b.slot] = agree[b.slot, a.slot] = 1.0
     return agree
+
+
+def _identical(placed: list[Placed]) -> np.ndarray:
+    """1 where two figures are the same exact value with three significant digits
+    or more (3.07%, 4,760亿): no coincidence, whoever they are given for."""
+    n = len(placed)
+    same = np.zeros((n, n))
+    keys: dict[tuple[str, float], list[int]] = {}
+    for p in placed:
+        q = p.fact.quantity
+        digits = "".join(ch for ch in q.text if ch.isdigit()).strip("0") if q else ""
+        if q is not None and q.exact and len(digits) >= 3:
+            keys.setdefault((q.unit, q.value), []).append(p.slot)
+    for slots in keys.values():
+        for i in slots:
+            for j in slots:
+                same[i, j] = 1.0
+    return same
 
 
 def _units(placed: list[Placed]) -> np.ndarray:
@@ -269,21 +288,31 @@ def _join(
         for m in members.values()
         if len(m) >= 2
     ]
-    rows += _second_rows(placed, scores, {p.slot for row in rows for p in row})
+    rows += [
+        pair
+        for pair in _second_rows(placed, scores, {p.slot for row in rows for p in row})
+        if not any(pair[0] in row and pair[1] in row for row in rows)
+    ]
     return sorted(rows, key=lambda row: (min(p.slot for p in row), len(row)))
 
 
 def _second_rows(placed: list[Placed], scores: np.ndarray, in_rows: set[int]) -> list[list[Placed]]:
-    """A row of two for each fact left out of every row, with its best partner of
-    another article even when that partner already sits in a row: an article that
-    gives two figures for one question (201亿 here, 208亿 there) shows both."""
+    """Rows of two the joining left out: a fact in no row with its best partner of
+    another article, even one already in a row (an article that gives two figures
+    for one question, 201亿 here and 208亿 there, shows both); and two figures of
+    one specific value (3.07%) in other rows: the same number said of two things."""
     extra: list[list[Placed]] = []
     for p in placed:
-        if p.slot in in_rows:
-            continue
         row = scores[p.slot]
         best = int(np.argmax(row))
-        if row[best] >= _minimum(p, placed[best]):
-            pair = sorted((p, placed[best]), key=lambda x: (x.article, x.claim.index))
-            extra.append(pair)
-    return extra
+        if p.slot not in in_rows and row[best] >= _minimum(p, placed[best]):
+            extra.append(sorted((p, placed[best]), key=lambda x: (x.article, x.claim.index)))
+    identical = _identical(placed)
+    for i, j in zip(*np.nonzero(np.triu(identical, 1)), strict=True):
+        x, y = placed[int(i)], placed[int(j)]
+        if x.article != y.article and scores[i, j] >= MINIMUM:
+            extra.append(sorted((x, y), key=lambda p: (p.article, p.claim.index)))
+    unique: dict[tuple[int, ...], list[Placed]] = {}
+    for row in extra:
+        unique.setdefault(tuple(p.slot for p in row), row)
+    return list(unique.values())

@@ -279,7 +279,10 @@ class _Reader:
         found = [x for x in right + left[::-1] if x not in _DIRECTION] or right + left[::-1]
         if not found:
             return None
-        actors = self.actors((left_start, right_end)) or self.actors(clause)
+        if respective is not None:  # the figure's own subject, not its neighbours'
+            actors = self.actors(respective[1])
+        else:
+            actors = self.actors((left_start, right_end)) or self.actors(clause)
         return Fact(
             "quantity",
             q.start,

@@ -187,16 +187,26 @@ def _misattributed(a: Placed, b: Placed, qa: Quantity, qb: Quantity) -> str:
     names_b = sorted(x for x in b.fact.words - shared if _name_like(x))
     if not names_a or not names_b:
         return ""
-    # a name the other sentence also uses (日本 beside 日本经济产业省) is no other subject
-    if any(_mentions(b.claim, x) for x in names_a) or any(_mentions(a.claim, x) for x in names_b):
+    # names of one kind (two organisations, two places): 日本 beside 日本经济产业省 is
+    # a country and its ministry, not two subjects
+    if _is_actor(a, names_a[0]) != _is_actor(b, names_b[0]):
+        return ""
+    # and the other sentence must not give the figure to this name too
+    if any(_gives(b.claim, x, qa) for x in names_a) or any(_gives(a.claim, x, qb) for x in names_b):
         return ""
     return f"{'/'.join(names_a)} vs {'/'.join(names_b)}"
 
 
-def _mentions(claim: Claim, word: str) -> bool:
-    if word.startswith("e:"):
-        return word[2:] in claim.frame.entities
-    return word in claim.norm
+def _is_actor(p: Placed, name: str) -> bool:
+    return name.startswith("e:") and name[2:] in p.fact.actors
+
+
+def _gives(claim: Claim, name: str, figure: Quantity) -> bool:
+    """Whether ``claim`` has a figure equal to ``figure`` about ``name``."""
+    return any(
+        f.quantity is not None and f.quantity.value == figure.value and name in f.words
+        for f in claim.facts
+    )
 
 
 def _name_like(word: str) -> bool:
