@@ -79,6 +79,16 @@ def test_units_fold_to_kinds() -> None:
     ]
 
 
+def test_rough_and_split_large_numbers() -> None:
+    (rough,) = find_quantities("成本大约500多万美元")
+    assert (rough.value, rough.unit) == (5e6, "USD")
+    (split,) = find_quantities("变现金额仅为2亿5,500万美元")
+    assert split.value == 2.55e8
+    (more,) = find_quantities("三千余亿元")
+    assert more.value == 3e11
+    assert more.high > more.low
+
+
 def test_dates_and_clock_times_are_not_quantities() -> None:
     assert figures("2024年1月29日上午10时，大会在二〇二四年召开") == []
 
@@ -151,6 +161,13 @@ def test_as_of_dates() -> None:
     assert dates("截至28日止，统计显示", "2025-09-29")[0][1:] == ("2025-09-28", "day", "asof")
     assert dates("截至2022年底，负债", None)[0][3] == "asof"
     assert dates("至今已有十人", "2025-09-27")[0] == ("至今", "2025-09-27", "day", "asof")
+
+
+def test_a_date_without_its_year_is_the_nearest_one() -> None:
+    assert dates("措施3月1日就开始执行", "2026-02-28")[0][1] == "2026-03-01"
+    assert dates("12月的数据", "2026-02-10")[0][1] == "2025-12-01"
+    assert dates("将于4月上旬访问", "2026-03-07")[0][1] == "2026-04-01"
+    assert dates("要到5月才能成行", "2026-03-12")[0][3] == "event"  # 到 alone is no as-of
 
 
 def test_relative_dates_without_a_publication_day_stay_unresolved() -> None:

@@ -16,8 +16,11 @@ Reading a sentence:
 
 Comparing articles:
 
+- :mod:`.placed` -- every fact of the selection, numbered, with its specific words;
 - :mod:`.assignment` -- optimal one-to-one matching;
 - :mod:`.align` -- facts of different articles scored and matched into rows;
+- :mod:`.extras` -- rows of two the matching left out: leftovers, one specific
+  figure said twice, assertions that deny each other;
 - :mod:`.relations` -- each pair in a row: relation, reasons, confidence;
 - :mod:`.questions` -- rows grouped into the questions the story raises;
 - :mod:`.comparison` -- the whole step (:func:`compare`);

@@ -19,19 +19,18 @@ statements. For each pair of articles the best one-to-one matching
 (:func:`~duizhao.core.compare.assignment.best_matching`) pairs their facts;
 the pairs of all article pairs are then joined into rows, strongest first,
 never putting two facts of one article in a row, and only when every fact of
-the joined row scores at least :data:`JOIN` against the others.
+the joined row scores at least :data:`JOIN` against the others; the matching's
+leftovers worth showing are added as rows of two (:mod:`.extras`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from duizhao.core.compare.assignment import best_matching
-from duizhao.core.compare.claims import Claim
-from duizhao.core.compare.frames import Fact
+from duizhao.core.compare.extras import extra_rows, identical
 from duizhao.core.compare.lexicon import NOTIONS, QUESTION_OF
+from duizhao.core.compare.placed import Placed, family
 from duizhao.core.compare.quantities import can_be_equal
 
 #: the lowest score two facts are paired at
@@ -43,55 +42,6 @@ STATEMENTS = 0.50
 #: two verdicts need less: in one story they judge the same events, and rarely
 #: in the same words (公正合理 against 政治动机)
 VERDICTS = 0.30
-#: kinds of figure that may sit in one row (their relation then says why they
-#: cannot be compared, which is what a reader wants to see)
-_FAMILY = {"mass": "amount", "volume": "amount"}
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """A fact in its claim; ``slot`` is its index among all placed facts;
-    ``specific`` are its words that few facts of the selection share (a country
-    every sentence of the story names is not among them)."""
-
-    slot: int
-    claim: Claim
-    fact: Fact
-    specific: frozenset[str] = frozenset()
-
-    @property
-    def article(self) -> int:
-        return self.claim.article
-
-
-def family(fact: Fact) -> str:
-    """Facts of one family may meet: figures of a kind, dates, or assertions
-    (predicates, verdicts and statements: a denial meets what it denies)."""
-    if fact.kind == "quantity" and fact.quantity is not None:
-        kind = fact.quantity.kind
-        if kind.startswith("money:"):
-            return "money"
-        return _FAMILY.get(kind, kind)
-    if fact.kind in ("predicate", "verdict", "statement"):
-        return "assertion"
-    return fact.kind
-
-
-#: a word in more than this share of the selection's facts is not specific
-SPECIFIC_SHARE = 0.15
-
-
-def place(claims: list[Claim]) -> list[Placed]:
-    facts = [(claim, fact) for claim in claims for fact in claim.facts]
-    counts: dict[str, int] = {}
-    for _claim, fact in facts:
-        for word in fact.words:
-            counts[word] = counts.get(word, 0) + 1
-    limit = max(2.0, SPECIFIC_SHARE * len(facts))
-    return [
-        Placed(slot, claim, fact, frozenset(w for w in fact.words if counts[w] <= limit))
-        for slot, (claim, fact) in enumerate(facts)
-    ]
 
 
 def score_matrix(placed: list[Placed], vectors: np.ndarray) -> np.ndarray:
@@ -125,14 +75,11 @@ def score_matrix(placed: list[Placed], vectors: np.ndarray) -> np.ndarray:
     score = 0.45 * overlap + 0.35 * meaning + 0.2 * same_head
     score += 0.1 * _agreeing(placed) + _units(placed)
     # one specific figure (3.07%) given to two different names is worth showing
-    score *= np.maximum(_actor_factor(placed), _identical(placed))
+    score *= np.maximum(_actor_factor(placed), identical(placed))
     families = _codes([family(p.fact) for p in placed])
     articles = np.array([p.article for p in placed])
     apart = (families[:, None] != families[None, :]) | (articles[:, None] == articles[None, :])
     score[apart] = -1.0
-    statement = np.array([p.fact.kind == "statement" for p in placed])
-    weak = statement[:, None] & statement[None, :] & (score < STATEMENTS)
-    score[weak] = np.minimum(score[weak], 0.0)
     return score
 
 
@@ -175,24 +122,6 @@ def _agreeing(placed: list[Placed]) -> np.ndarray:
     return agree
 
 
-def _identical(placed: list[Placed]) -> np.ndarray:
-    """1 where two figures are the same exact value with three significant digits
-    or more (3.07%, 4,760亿): no coincidence, whoever they are given for."""
-    n = len(placed)
-    same = np.zeros((n, n))
-    keys: dict[tuple[str, float], list[int]] = {}
-    for p in placed:
-        q = p.fact.quantity
-        digits = "".join(ch for ch in q.text if ch.isdigit()).strip("0") if q else ""
-        if q is not None and q.exact and len(digits) >= 3:
-            keys.setdefault((q.unit, q.value), []).append(p.slot)
-    for slots in keys.values():
-        for i in slots:
-            for j in slots:
-                same[i, j] = 1.0
-    return same
-
-
 def _units(placed: list[Placed]) -> np.ndarray:
     """+0.05 for figures in the same unit, -0.15 for money in other currencies:
     201亿美元 meets 208亿美元 before 6829亿新台币."""
@@ -221,8 +150,13 @@ def _actor_factor(placed: list[Placed]) -> np.ndarray:
     return np.where(apart, 0.35, 1.0)
 
 
-def _minimum(a: Placed, b: Placed) -> float:
-    return VERDICTS if a.fact.kind == b.fact.kind == "verdict" else MINIMUM
+def minimum(a: Placed, b: Placed) -> float:
+    """The lowest score at which two facts are paired: verdicts less, statements more."""
+    if a.fact.kind == b.fact.kind == "verdict":
+        return VERDICTS
+    if a.fact.kind == b.fact.kind == "statement":
+        return STATEMENTS
+    return MINIMUM
 
 
 def same_actor_groups(names: list[str]) -> dict[str, str]:
@@ -247,14 +181,20 @@ def align(placed: list[Placed], scores: np.ndarray) -> list[list[Placed]]:
     for p in placed:
         by_article.setdefault(p.article, []).append(p)
     articles = sorted(by_article)
+    kinds = np.array([p.fact.kind for p in placed])
+    floors = np.full(scores.shape, MINIMUM)
+    floors[(kinds[:, None] == "verdict") & (kinds[None, :] == "verdict")] = VERDICTS
+    floors[(kinds[:, None] == "statement") & (kinds[None, :] == "statement")] = STATEMENTS
     pairs: list[tuple[float, int, int]] = []
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
             left, right = by_article[a], by_article[b]
-            sub = scores[np.ix_([p.slot for p in left], [p.slot for p in right])]
-            for r, c in best_matching(sub, VERDICTS):
-                if sub[r, c] >= _minimum(left[r], right[c]):
-                    pairs.append((float(sub[r, c]), left[r].slot, right[c].slot))
+            rows, columns = [p.slot for p in left], [p.slot for p in right]
+            sub = scores[np.ix_(rows, columns)]
+            floor = floors[np.ix_(rows, columns)]
+            usable = np.where(sub >= floor, sub, 0.0)  # below its own threshold: no contender
+            for r, c in best_matching(usable, VERDICTS):
+                pairs.append((float(sub[r, c]), left[r].slot, right[c].slot))
     pairs.sort(key=lambda t: (-round(t[0], 6), t[1], t[2]))
     return _join(placed, scores, pairs)
 
@@ -290,29 +230,7 @@ def _join(
     ]
     rows += [
         pair
-        for pair in _second_rows(placed, scores, {p.slot for row in rows for p in row})
+        for pair in extra_rows(placed, scores, {p.slot for row in rows for p in row}, minimum)
         if not any(pair[0] in row and pair[1] in row for row in rows)
     ]
     return sorted(rows, key=lambda row: (min(p.slot for p in row), len(row)))
-
-
-def _second_rows(placed: list[Placed], scores: np.ndarray, in_rows: set[int]) -> list[list[Placed]]:
-    """Rows of two the joining left out: a fact in no row with its best partner of
-    another article, even one already in a row (an article that gives two figures
-    for one question, 201亿 here and 208亿 there, shows both); and two figures of
-    one specific value (3.07%) in other rows: the same number said of two things."""
-    extra: list[list[Placed]] = []
-    for p in placed:
-        row = scores[p.slot]
-        best = int(np.argmax(row))
-        if p.slot not in in_rows and row[best] >= _minimum(p, placed[best]):
-            extra.append(sorted((p, placed[best]), key=lambda x: (x.article, x.claim.index)))
-    identical = _identical(placed)
-    for i, j in zip(*np.nonzero(np.triu(identical, 1)), strict=True):
-        x, y = placed[int(i)], placed[int(j)]
-        if x.article != y.article and scores[i, j] >= MINIMUM:
-            extra.append(sorted((x, y), key=lambda p: (p.article, p.claim.index)))
-    unique: dict[tuple[int, ...], list[Placed]] = {}
-    for row in extra:
-        unique.setdefault(tuple(p.slot for p in row), row)
-    return list(unique.values())

@@ -32,8 +32,9 @@ from typing import Any
 
 import numpy as np
 
-from duizhao.core.compare.align import align, place, score_matrix
+from duizhao.core.compare.align import align, score_matrix
 from duizhao.core.compare.claims import Claim, Document, extract_claims
+from duizhao.core.compare.placed import place
 from duizhao.core.compare.questions import Row, Topic, build_topics, make_row, user_topic
 from duizhao.core.compare.relations import RELATIONS
 from duizhao.core.meaning import Encoder, article_vectors, shared_encoder

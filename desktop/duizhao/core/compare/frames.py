@@ -44,6 +44,7 @@ from duizhao.core.compare.lexicon import (
     GENERIC,
     HEDGED,
     MAGNITUDE,
+    MEASURE_HEADS,
     NEGATORS,
     NOTIONS,
     PREDICATE_OF,
@@ -279,6 +280,9 @@ class _Reader:
         found = [x for x in right + left[::-1] if x not in _DIRECTION] or right + left[::-1]
         if not found:
             return None
+        if direction and all(x.startswith("e:") for x in found):
+            # 英伟达下跌16.86%: what is measured is the change itself
+            found.insert(0, next(x for x in left + right if x in _DIRECTION))
         if respective is not None:  # the figure's own subject, not its neighbours'
             actors = self.actors(respective[1])
         else:
@@ -392,6 +396,9 @@ class _Reader:
             named = [x for x in found if not x.startswith("e:")]
             if named:
                 head = next((x for x in named if x in PREDICATE_OF or x in NOTIONS), named[0])
+                figures = any(part[0] <= q.start < part[1] for q in self.quantities)
+                if figures and head in MEASURE_HEADS:
+                    continue  # 23日造成2人死亡: the date of a count, not of an event
                 actors = self.actors(span) or self.actors((0, len(self.text)))
                 modality = self.modality(when.start)
                 facts.append(Fact("date", when.start, when.end, frozenset(found), head,

@@ -101,7 +101,11 @@ EMPHASIS = frozenset({"达", "达到", "高达", "多达", "仅", "只有", "仅
 _CN = "零〇○一二两三四五六七八九十廿卅百千"
 _NUM = (
     rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:[点.][{_CN}]+)?)"
-    rf"(?:\s?[万亿兆]+(?:\d+|[{_CN}]+)?)*"
+    rf"(?:\s?[万亿兆]+(?:\d+(?:,\d{{3}})*|[{_CN}]+)?)*"
+)
+#: 500多万, 3千余亿: a rough figure with its large unit after the hedge
+_ROUGH = re.compile(
+    r"(?P<num>\d+|[零〇○一二两三四五六七八九十百千]+)(?P<hedge>多|余|几)(?P<large>[万亿兆]+)"
 )
 _CURRENCY = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNIT_WORDS, key=len, reverse=True))
@@ -141,7 +145,11 @@ class Quantity:
 def find_quantities(text: str) -> list[Quantity]:
     """The quantities in ``text`` (normalised, digits folded), in order."""
     found: list[Quantity] = []
-    for m in _QUANTITY.finditer(text):
+    # 500多万美元 reads as 500万美元 more or less: the hedge moves behind the unit
+    shifted = text
+    for m in reversed(list(_ROUGH.finditer(text))):  # same length: spans still hold
+        shifted = shifted[: m.start("hedge")] + m["large"] + "多" + shifted[m.end("large") :]
+    for m in _QUANTITY.finditer(shifted):
         q = _from_match(text, m)
         if q is not None:
             found.append(q)

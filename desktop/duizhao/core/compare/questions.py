@@ -7,11 +7,13 @@ questions about near-identical words of one family join. A topic is labelled
 as a researcher would write it — 死亡人数, 市值, 羁押时长, 押后次数, 清盘日期,
 对判刑的评价 — never by a lone function word.
 
-Topics are ranked by their conflicts (differs and contradicts pairs), then by
-how many articles answer them; at most :data:`MAX_TOPICS` are shown, the rest
-go into one last group, 其他. Rows inside a topic come conflicts first,
-comparable rows before the ones whose pairs cannot be compared. A figure
-reported at three moments or more is also a :class:`Series`, in date order.
+At most :data:`MAX_TOPICS` are shown: the questions most articles answer (the
+ones the story raises), the rest in one last group, 其他. They are ranked by
+their conflicts (differs and contradicts pairs, by confidence, judgements and
+statements counting half), then by how many articles answer them. Rows
+inside a topic come conflicts first, comparable rows before the ones whose
+pairs cannot be compared. A figure reported at three moments or more is also
+a series of :class:`Point` objects, in date order.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from duizhao.core.compare.align import Placed, family
 from duizhao.core.compare.claims import Claim
 from duizhao.core.compare.lexicon import MEASURE_HEADS, NOTIONS
+from duizhao.core.compare.placed import Placed, family
 from duizhao.core.compare.relations import STRENGTH, PairRelation, relate
 
 #: notions of a change's direction: a question named only by one is no question of its own
@@ -182,7 +184,8 @@ def build_topics(rows: list[Row]) -> list[Topic]:
 
 def _merge(groups: dict[tuple[str, str], list[Row]]) -> list[tuple[tuple[str, str], list[Row]]]:
     """Join questions of one family whose words overlap (芯片 and H100 …)."""
-    items = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    # questions named only by a change's direction come last, to join a named one
+    items = sorted(groups.items(), key=lambda kv: (kv[0][1] in DIRECTIONS, -len(kv[1]), kv[0]))
     words = {q: _words(rs) for q, rs in items}
     out: list[tuple[tuple[str, str], list[Row]]] = []
     for question, members in items:

@@ -35,18 +35,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from duizhao.core.compare.align import Placed, same_actor_groups
+from duizhao.core.compare.align import same_actor_groups
 from duizhao.core.compare.claims import Claim
 from duizhao.core.compare.frames import Fact
 from duizhao.core.compare.lexicon import (
     EARLY,
-    GENERIC,
     HEDGED,
     MEASURE_HEADS,
     NOTIONS,
     ONE_SIDED,
     OPPOSITES,
 )
+from duizhao.core.compare.placed import Placed, shared_specific
 from duizhao.core.compare.quantities import Quantity, can_be_equal
 from duizhao.core.compare.when import When
 
@@ -316,12 +316,11 @@ def _dates(a: Placed, b: Placed) -> PairRelation:
 
 
 def _about_the_same(a: Placed, b: Placed) -> bool:
-    """Whether two predicates or verdicts share what they are about: a name or a
-    content word besides their own heads that few facts of the selection use (增加
-    税率 and 减少 依赖 do not, nor two sentences that both name the story's country)."""
-    heads = {a.fact.head, b.fact.head}
-    shared = (a.specific & b.specific) - heads
-    return any(w.startswith("e:") or (len(w) >= 2 and w not in GENERIC) for w in shared)
+    """Whether two predicates or verdicts share what they are about: a person or an
+    organisation, or a name or content word besides their heads that few facts of
+    the selection use (增加 税率 and 减少 依赖 do not, nor two sentences that both
+    name the story's country)."""
+    return bool(shared_specific(a, b)) or bool(a.fact.actors & b.fact.actors)
 
 
 def _predicates(a: Placed, b: Placed) -> PairRelation:
