@@ -17,6 +17,7 @@ Reading a sentence:
 Comparing articles:
 
 - :mod:`.placed` -- every fact of the selection, numbered, with its specific words;
+- :mod:`.scores` -- how likely two facts answer the same question, a block at a time;
 - :mod:`.assignment` -- optimal one-to-one matching;
 - :mod:`.align` -- facts of different articles scored and matched into rows;
 - :mod:`.extras` -- rows of two the matching left out: leftovers, one specific

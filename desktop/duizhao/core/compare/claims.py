@@ -149,6 +149,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 def _extract(doc: Document) -> list[Claim]:
     view = analysis_view(doc.text, doc.script)
     names = [e for e in doc.entities if getattr(e, "type", "") not in ("DATE", "NUMBER")]
+    canonical = {e.entity_id: convert(e.canonical or e.text, "t2s") for e in names}
     segmenter = shared_segmenter()
     claims: list[Claim] = []
     for start, end in _pieces(doc.text):
@@ -174,7 +175,7 @@ def _extract(doc: Document) -> list[Claim]:
                 end,
                 doc.text[start:end],
                 norm,
-                _meaning(norm, mentions, names, v_start),
+                _meaning(norm, mentions, canonical),
                 source,
                 frame,
                 spans,
@@ -198,9 +199,8 @@ def _to_original(view: Any, v_start: int, s: int, e: int, lo: int, hi: int) -> t
     return max(lo, a), min(hi, max(a, b))
 
 
-def _meaning(norm: str, mentions: list[Mention], names: list[Any], v_start: int) -> str:
+def _meaning(norm: str, mentions: list[Mention], canonical: dict[str, str]) -> str:
     """The sentence with linked names written canonically (for the encoder)."""
-    canonical = {e.entity_id: convert(e.canonical or e.text, "t2s") for e in names}
     out, at = [], 0
     for m in sorted(mentions, key=lambda m: m.start):
         if m.start < at:

@@ -20,24 +20,30 @@ entry points, with progress (``progress(done, total, message)``) and
 cancellation (``cancelled() -> bool``, raising :class:`CompareCancelled`).
 Articles are put in publication order (then id) whatever order they come in,
 and nothing depends on hash order, so the same articles always give the same
-comparison. ``Row.key`` and ``Topic.key`` are stable: notes and pins find the
+comparison; the last :data:`RESULTS_KEPT` comparisons are kept, by their
+articles' text, entities, dates and the topic, and given again when asked for.
+``Row.key`` and ``Topic.key`` are stable: notes and pins find the
 same row of a recomputed comparison.
 """
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from duizhao.core.compare.align import align, score_matrix
+from duizhao.core.compare.align import align
 from duizhao.core.compare.claims import Claim, Document, extract_claims
 from duizhao.core.compare.placed import place
 from duizhao.core.compare.questions import Row, Topic, build_topics, make_row, user_topic
 from duizhao.core.compare.relations import RELATIONS
-from duizhao.core.meaning import Encoder, article_vectors, shared_encoder
+from duizhao.core.compare.scores import Scores
+from duizhao.core.meaning import Encoder, article_vectors, one_blas_thread, shared_encoder
 
 __all__ = [
     "RELATIONS",
@@ -118,7 +124,58 @@ def _ordered(docs: Sequence[Document]) -> list[Document]:
     return sorted(unique.values(), key=lambda d: (d.published is None, d.published or 0, d.id))
 
 
+#: the last comparisons made, by what they were made from (oldest first): the
+#: window compares the same articles again when a workspace or filter changes
+_RESULTS: OrderedDict[tuple[object, ...], Comparison] = OrderedDict()
+RESULTS_KEPT = 8
+_RESULTS_LOCK = threading.Lock()
+
+
+def _fingerprint(docs: list[Document], topic: str | None, encoder: str) -> tuple[object, ...]:
+    return (
+        topic.strip() if topic else "",
+        encoder,
+        tuple(
+            (
+                d.id,
+                hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
+                d.script,
+                d.published,
+                d.outlet,
+                d.title,
+                tuple((e.start, e.end, e.entity_id, getattr(e, "type", "")) for e in d.entities),
+            )
+            for d in docs
+        ),
+    )
+
+
 def _compare(
+    docs: list[Document],
+    topic: str | None,
+    vectors_of: Callable[[Document, list[Claim]], np.ndarray],
+    steps: _Steps,
+    encoder: str,
+) -> Comparison:
+    key = _fingerprint(docs, topic, encoder)
+    with _RESULTS_LOCK:
+        kept = _RESULTS.get(key)
+        if kept is not None:
+            _RESULTS.move_to_end(key)
+    if kept is not None:
+        steps.check()
+        steps.step("Comparison of the same articles reused")
+        steps.check()
+        return kept
+    result = _made(docs, topic, vectors_of, steps)
+    with _RESULTS_LOCK:
+        _RESULTS[key] = result
+        while len(_RESULTS) > RESULTS_KEPT:
+            _RESULTS.popitem(last=False)
+    return result
+
+
+def _made(
     docs: list[Document],
     topic: str | None,
     vectors_of: Callable[[Document, list[Claim]], np.ndarray],
@@ -137,9 +194,8 @@ def _compare(
     by_claim = np.vstack(vectors) if vectors else np.zeros((0, 1))
     row_of = {id(c): i for i, c in enumerate(claims)}
     fact_vectors = by_claim[[row_of[id(p.claim)] for p in placed]] if placed else by_claim
-    rows: list[Row] = []
-    for cells in align(placed, score_matrix(placed, fact_vectors)):
-        rows.append(make_row(cells))
+    with one_blas_thread():  # thousands of small products: threads cost more than they bring
+        rows: list[Row] = [make_row(cells) for cells in align(placed, Scores(placed, fact_vectors))]
     steps.step("Aligning claims")
     topics = user_topic(rows, topic) if topic and topic.strip() else build_topics(rows)
     steps.step("Questions")
@@ -165,7 +221,8 @@ def compare_documents(
     def vectors_of(_doc: Document, claims: list[Claim]) -> np.ndarray:
         return encoder.encode([c.meaning for c in claims])
 
-    return _compare(ordered, topic, vectors_of, _Steps(2 * len(ordered) + 2, progress, cancelled))
+    steps = _Steps(2 * len(ordered) + 2, progress, cancelled)
+    return _compare(ordered, topic, vectors_of, steps, encoder.name)
 
 
 def compare(
@@ -213,7 +270,7 @@ def compare(
         texts = [c.meaning for c in claims]
         return article_vectors(library, doc.id, "claims", texts, encoder, store=store)
 
-    return _compare(_ordered(docs), topic, vectors_of, steps)
+    return _compare(_ordered(docs), topic, vectors_of, steps, encoder.name)
 
 
 def _document(article: Any, entities: tuple[Any, ...]) -> Document:

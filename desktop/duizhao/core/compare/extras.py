@@ -18,38 +18,45 @@ wants to see; each gets a row of two:
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from duizhao.core.compare.lexicon import OPPOSITES
-from duizhao.core.compare.placed import Placed, shared_specific
+from duizhao.core.compare.placed import Placed, family, shared_specific, shares_specific
+
+if TYPE_CHECKING:
+    from duizhao.core.compare.scores import Scores
 
 #: the lowest score at which opposite predicates are shown (they must still be about
 #: one thing); a denial, whose own evidence is stronger, needs less
 CLASH = 0.25
 DENIAL = 0.12
-#: figures with this many significant digits or more are no coincidence
-SPECIFIC_DIGITS = 3
 
 Minimum = Callable[[Placed, Placed], float]
 
 
 def extra_rows(
-    placed: list[Placed], scores: np.ndarray, in_rows: set[int], minimum: Minimum
+    placed: list[Placed], scores: Scores, in_rows: set[int], minimum: Minimum
 ) -> list[list[Placed]]:
     """Rows of two, in slot order, none twice."""
-    extra: list[tuple[Placed, Placed]] = []
+    by_family: dict[str, list[int]] = defaultdict(list)
     for p in placed:
-        row = scores[p.slot]
-        best = int(np.argmax(row))
-        if p.slot not in in_rows and row[best] >= minimum(p, placed[best]):
-            extra.append((p, placed[best]))
-    same = identical(placed)
-    for i, j in zip(*np.nonzero(np.triu(same, 1)), strict=True):
-        x, y = placed[int(i)], placed[int(j)]
-        if x.article != y.article and scores[i, j] >= minimum(x, y):
-            extra.append((x, y))
+        by_family[family(p.fact)].append(p.slot)
+    extra = _partners(placed, scores, in_rows, by_family, minimum)
+    by_value: dict[int, list[int]] = defaultdict(list)
+    for p in placed:
+        if p.fact.quantity is not None:
+            by_value[int(scores.same_value[p.slot])].append(p.slot)
+    for slots in by_value.values():  # a value not specific has a code of its own
+        for i, a in enumerate(slots):
+            for b in slots[i + 1 :]:
+                x, y = placed[a], placed[b]
+                if x.article != y.article and scores.one(a, b) >= minimum(x, y):
+                    extra.append((x, y))
     extra += clashes(placed, scores)
     unique: dict[tuple[int, int], list[Placed]] = {}
     for x, y in extra:
@@ -58,58 +65,122 @@ def extra_rows(
     return [unique[key] for key in sorted(unique)]
 
 
-def identical(placed: list[Placed]) -> np.ndarray:
-    """1 where two figures are the same exact value with three significant digits
-    or more (3.07%, 4,760亿): no coincidence, whoever they are given for."""
-    n = len(placed)
-    same = np.zeros((n, n))
-    keys: dict[tuple[str, float], list[int]] = {}
+def _partners(
+    placed: list[Placed],
+    scores: Scores,
+    in_rows: set[int],
+    by_family: dict[str, list[int]],
+    minimum: Minimum,
+) -> list[tuple[Placed, Placed]]:
+    """Each fact in no row with its best partner of another article, scored a
+    block per article and family."""
+    left: dict[tuple[int, str], list[int]] = defaultdict(list)
     for p in placed:
-        q = p.fact.quantity
-        digits = "".join(ch for ch in q.text if ch.isdigit()).strip("0") if q else ""
-        if q is not None and q.exact and len(digits) >= 3:
-            keys.setdefault((q.unit, q.value), []).append(p.slot)
-    for slots in keys.values():
-        for i in slots:
-            for j in slots:
-                same[i, j] = 1.0
-    return same
-
-
-def clashes(placed: list[Placed], scores: np.ndarray) -> list[tuple[Placed, Placed]]:
-    """Pairs of assertions of different articles that deny each other (module docstring)."""
-    kinds = ("predicate", "verdict", "statement")
-    candidates = [p for p in placed if p.fact.kind in kinds]
+        if p.slot not in in_rows:
+            left[(p.article, family(p.fact))].append(p.slot)
     found = []
-    for i, x in enumerate(candidates):
-        for y in candidates[i + 1 :]:
-            if x.article == y.article or scores[x.slot, y.slot] < DENIAL:
-                continue
-            opposed = _opposed(x, y) and scores[x.slot, y.slot] >= CLASH
-            if opposed or _denied(x, y) or _denied(y, x):
-                found.append((x, y))
+    for (article, kind), slots in sorted(left.items()):
+        others = [s for s in by_family[kind] if placed[s].article != article]
+        if not others:
+            continue
+        block = scores.block(slots, others)
+        for slot, row in zip(slots, block, strict=True):
+            best = int(np.argmax(row))
+            p, partner = placed[slot], placed[others[best]]
+            if row[best] >= minimum(p, partner):
+                found.append((p, partner))
     return found
 
 
-def _opposed(x: Placed, y: Placed) -> bool:
-    """Opposite predicate classes, or one predicate both ways, about one thing."""
-    fx, fy = x.fact, y.fact
-    if fx.kind != "predicate" or fy.kind != "predicate":
-        return False
-    opposite = fy.predicate in OPPOSITES.get(fx.predicate, frozenset())
-    negated = fx.predicate == fy.predicate and fx.polarity != fy.polarity
-    about = bool(shared_specific(x, y)) or bool(fx.actors & fy.actors)
-    return (opposite and fx.polarity == fy.polarity or negated) and about
+def clashes(placed: list[Placed], scores: Scores) -> list[tuple[Placed, Placed]]:
+    """Pairs of assertions of different articles that deny each other (module docstring)."""
+    return _opposite_predicates(placed, scores) + _denials(placed, scores)
 
 
-def _denied(x: Placed, y: Placed) -> bool:
-    """A word ``x``'s sentence denies that ``y``'s fact asserts, both about it."""
-    for word in x.claim.frame.negated:
-        if len(word) < 2:
+def _opposite_predicates(placed: list[Placed], scores: Scores) -> list[tuple[Placed, Placed]]:
+    """Predicates, close enough to be about one thing and sharing an actor or a
+    specific word, that oppose: opposite classes with one polarity, or one class
+    with both."""
+    by_article: dict[int, list[Placed]] = defaultdict(list)
+    for p in placed:
+        if p.fact.kind == "predicate":
+            by_article[p.article].append(p)
+    names = sorted({p.fact.predicate for ps in by_article.values() for p in ps})
+    code = {name: i for i, name in enumerate(names)}
+    opposite = np.array([[b in OPPOSITES.get(a, ()) for b in names] for a in names], dtype=bool)
+    arrays = {
+        a: (
+            np.array([code[p.fact.predicate] for p in ps], dtype=int),
+            np.array([p.fact.polarity for p in ps]),
+        )
+        for a, ps in by_article.items()
+    }
+    found = []
+    articles = sorted(by_article)
+    for n, a in enumerate(articles):
+        for b in articles[n + 1 :]:
+            (ca, pa), (cb, pb) = arrays[a], arrays[b]
+            same_polarity = pa[:, None] == pb[None, :]
+            opposed = (opposite[np.ix_(ca, cb)] & same_polarity) | (
+                (ca[:, None] == cb[None, :]) & ~same_polarity
+            )
+            rows, cols = np.nonzero(opposed)
+            if rows.size == 0:
+                continue
+            left, right = sorted(set(rows.tolist())), sorted(set(cols.tolist()))
+            close = scores.block(
+                [by_article[a][i].slot for i in left], [by_article[b][j].slot for j in right]
+            )
+            at_row, at_col = {r: k for k, r in enumerate(left)}, {c: k for k, c in enumerate(right)}
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+                x, y = by_article[a][i], by_article[b][j]
+                if close[at_row[i], at_col[j]] >= CLASH and (
+                    x.fact.actors & y.fact.actors or shares_specific(x, y)
+                ):
+                    found.append((x, y))
+    return found
+
+
+def _denials(placed: list[Placed], scores: Scores) -> list[tuple[Placed, Placed]]:
+    """Assertions of different articles where one denies a word the other asserts."""
+    kinds = ("predicate", "verdict", "statement")
+    assertions = [p for p in placed if p.fact.kind in kinds]
+    lines = ["|".join(sorted(p.fact.words)) for p in assertions]
+    joined = "\n".join(lines)  # one text to search, a line per assertion
+    line_starts = np.cumsum([0] + [len(line) + 1 for line in lines])
+    having: dict[str, set[int]] = defaultdict(set)  # a word: the assertions that have it
+    for k, p in enumerate(assertions):
+        for word in p.fact.words:
+            having[word].add(k)
+    found = []
+    for x in assertions:
+        denied = [w for w in x.claim.frame.negated if len(w) >= 2 and _holds(x.fact.words, w)]
+        if not denied:
             continue
-        if not (_holds(x.fact.words, word) and _holds(y.fact.words, word)):
+        candidates: set[int] = set()
+        for word in denied:  # assertions with a word containing it, or a word inside it
+            for match in re.finditer(re.escape(word), joined):
+                candidates.add(int(np.searchsorted(line_starts, match.start(), "right")) - 1)
+            for i in range(len(word)):
+                for j in range(i + 2, len(word) + 1):
+                    candidates |= having.get(word[i:j], set())
+        near = sorted(k for k in candidates if assertions[k].article != x.article)
+        if not near:
             continue
-        if _holds(y.claim.frame.affirmed, word):
+        close = scores.block([x.slot], [assertions[k].slot for k in near])[0]
+        for k, score in zip(near, close, strict=True):
+            y = assertions[k]
+            if score >= DENIAL and _denied(x, y, denied):
+                found.append((x, y) if x.slot < y.slot else (y, x))
+    return found
+
+
+def _denied(x: Placed, y: Placed, denied: list[str]) -> bool:
+    """One of the words ``x``'s sentence denies (``denied``, found in its fact) that
+    ``y``'s fact is about and ``y``'s sentence asserts, the two sharing another
+    specific word as well."""
+    for word in denied:
+        if _holds(y.fact.words, word) and _holds(y.claim.frame.affirmed, word):
             return len(shared_specific(x, y) | {word}) >= 2
     return False
 

@@ -144,6 +144,7 @@ class _Reader:
         self.dates = find_dates(text, published)
         self.scopes = w.negations(text)
         self._figures: dict[int, Fact | None] = {}
+        self._tokens: list[tuple[int, int, str]] | None = None
         self.occupied = (
             [(q.start, q.end) for q in self.quantities]
             + [(d.start, d.end) for d in self.dates]
@@ -177,19 +178,30 @@ class _Reader:
 
     # -- words -----------------------------------------------------------------------
 
+    @property
+    def tokens(self) -> list[tuple[int, int, str]]:
+        """The sentence's content words, cut once, with figures, dates and names
+        blanked out first so that no word runs into them (17人下修为 is not 人下)."""
+        if self._tokens is None:
+            masked = list(self.text)
+            for start, end in self.occupied:
+                masked[start:end] = "\u3000" * (end - start)
+            self._tokens = w.content_words("".join(masked), self.segmenter)
+        return self._tokens
+
     def words(self, start: int, end: int) -> list[str]:
         """Notions of the content words in ``[start, end)``, then its entities."""
         out: list[str] = []
-        for piece_start, piece_end in w.free_pieces(start, end, self.occupied):
-            piece = self.text[piece_start:piece_end]
-            for _, _, word in w.content_words(piece, self.segmenter):
-                folded = notion(word)
-                if folded in GENERIC or word in GENERIC or folded in QUALIFIER_GROUP:
-                    continue
-                if word.startswith(NEGATORS) and len(word) <= 3:
-                    continue
-                if folded not in out:
-                    out.append(folded)
+        for at, stop, word in self.tokens:
+            if at < start or stop > end:
+                continue
+            folded = notion(word)
+            if folded in GENERIC or word in GENERIC or folded in QUALIFIER_GROUP:
+                continue
+            if word.startswith(NEGATORS) and len(word) <= 3:
+                continue
+            if folded not in out:
+                out.append(folded)
         for m in self.mentions:
             if start <= m.start < end and f"e:{m.entity_id}" not in out:
                 out.append(f"e:{m.entity_id}")
@@ -460,7 +472,7 @@ class _Reader:
         negated: set[str] = set()
         affirmed: set[str] = set()
         governed: set[int] = set()
-        for start, _, word in w.content_words(self.text, self.segmenter):
+        for start, _, word in self.tokens:
             folded = notion(word)
             if folded in GENERIC or word in GENERIC or word.startswith(NEGATORS):
                 continue

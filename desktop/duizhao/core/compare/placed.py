@@ -23,8 +23,8 @@ _FAMILY = {"mass": "amount", "volume": "amount"}
 @dataclass(frozen=True, slots=True)
 class Placed:
     """A fact in its claim; ``slot`` is its index among all placed facts;
-    ``specific`` are its words that few facts of the selection share (a country
-    every sentence of the story names is not among them)."""
+    ``specific`` are its content words that few facts of the selection share (a
+    country every sentence of the story names is not among them)."""
 
     slot: int
     claim: Claim
@@ -61,7 +61,12 @@ def place(claims: list[Claim]) -> list[Placed]:
             counts[word] = counts.get(word, 0) + 1
     limit = max(2.0, SPECIFIC_SHARE * len(facts))
     return [
-        Placed(slot, claim, fact, frozenset(w for w in fact.words if counts[w] <= limit))
+        Placed(
+            slot,
+            claim,
+            fact,
+            frozenset(w for w in fact.words if counts[w] <= limit and _content(w)),
+        )
         for slot, (claim, fact) in enumerate(facts)
     ]
 
@@ -71,13 +76,23 @@ def shared_specific(x: Placed, y: Placed) -> set[str]:
     (睾固酮素 and 睾固酮), besides the two facts' heads: what two assertions must
     share to be about the same thing."""
     heads = {x.fact.head, y.fact.head}
-    mine = {w for w in x.specific - heads if _content(w)}
-    theirs = {w for w in y.specific - heads if _content(w)}
-    return {
+    mine, theirs = x.specific - heads, y.specific - heads
+    same = mine & theirs
+    inside = {
         w
-        for w in mine
-        if any(w == t or (not w.startswith("e:") and (w in t or t in w)) for t in theirs)
+        for w in mine - same
+        if not w.startswith("e:")
+        and any(not t.startswith("e:") and (w in t or t in w) for t in theirs)
     }
+    return set(same) | inside
+
+
+def shares_specific(x: Placed, y: Placed) -> bool:
+    """Whether :func:`shared_specific` finds anything (the common exact case first)."""
+    heads = {x.fact.head, y.fact.head}
+    if (x.specific & y.specific) - heads:
+        return True
+    return bool(shared_specific(x, y))
 
 
 def _content(word: str) -> bool:

@@ -326,6 +326,11 @@ _OPEN_LOW = frozenset({"逾", "超过", "超", "多", "余", "以上", "之多",
 _OPEN_HIGH = frozenset({"近", "将近", "接近", "不足", "不到", "少于", "低于", "以下"})
 
 
+def bounds(q: Quantity) -> tuple[float, float, tuple[bool, bool]]:
+    """(low, high, (low open, high open)): what :func:`can_be_equal` compares."""
+    return _bounds(q)
+
+
 def _bounds(q: Quantity) -> tuple[float, float, tuple[bool, bool]]:
     if q.hedge:
         return q.low, q.high, (q.hedge in _OPEN_LOW, q.hedge in _OPEN_HIGH)

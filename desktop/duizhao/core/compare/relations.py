@@ -35,7 +35,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from duizhao.core.compare.align import same_actor_groups
 from duizhao.core.compare.claims import Claim
 from duizhao.core.compare.frames import Fact
 from duizhao.core.compare.lexicon import (
@@ -46,8 +45,9 @@ from duizhao.core.compare.lexicon import (
     ONE_SIDED,
     OPPOSITES,
 )
-from duizhao.core.compare.placed import Placed, shared_specific
+from duizhao.core.compare.placed import Placed, shares_specific
 from duizhao.core.compare.quantities import Quantity, can_be_equal
+from duizhao.core.compare.scores import same_actor_groups
 from duizhao.core.compare.when import When
 
 RELATIONS = ("contradicts", "differs", "agrees", "related")
@@ -320,7 +320,7 @@ def _about_the_same(a: Placed, b: Placed) -> bool:
     organisation, or a name or content word besides their heads that few facts of
     the selection use (增加 税率 and 减少 依赖 do not, nor two sentences that both
     name the story's country)."""
-    return bool(shared_specific(a, b)) or bool(a.fact.actors & b.fact.actors)
+    return bool(a.fact.actors & b.fact.actors) or shares_specific(a, b)
 
 
 def _predicates(a: Placed, b: Placed) -> PairRelation:

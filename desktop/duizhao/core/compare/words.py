@@ -38,9 +38,18 @@ NOT_NEGATING = (
 )  # fmt: skip
 _SCOPE_END = re.compile(r"[」』”\"]|并且|并|而且|而|但是|但|然后|且")
 _HAN_OR_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-#: lexicon words worth finding inside text that jieba cut otherwise
-_SCAN = sorted(
-    {w for w in (*NOTIONS, *PREDICATE_OF, *QUALIFIER_GROUP) if len(w) >= 2}, key=len, reverse=True
+#: lexicon words worth finding inside text that jieba cut otherwise, longest first:
+#: at each position the longest lexicon word starting there
+_SCAN = re.compile(
+    "(?=("
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            {w for w in (*NOTIONS, *PREDICATE_OF, *QUALIFIER_GROUP) if len(w) >= 2},
+            key=lambda w: (-len(w), w),
+        )
+    )
+    + "))"
 )
 
 
@@ -74,12 +83,10 @@ def span_of(spans: list[Span], at: int) -> Span:
 def content_words(text: str, segmenter: Segmenter) -> list[tuple[int, int, str]]:
     """(start, end, word) of the content words of ``text``, in order."""
     scanned: list[Span] = []
-    for word in _SCAN:
-        at = text.find(word)
-        while at >= 0:
-            if not any(s <= at and at + len(word) <= e for s, e in scanned):
-                scanned.append((at, at + len(word)))
-            at = text.find(word, at + 1)
+    for m in _SCAN.finditer(text):
+        at, end = m.start(), m.start() + len(m.group(1))
+        if not any(s <= at and end <= e for s, e in scanned):
+            scanned.append((at, end))
     found = {span: text[span[0] : span[1]] for span in scanned}
     for start, end in segmenter.cut(text):
         word = text[start:end]
@@ -91,20 +98,6 @@ def content_words(text: str, segmenter: Segmenter) -> list[tuple[int, int, str]]
             continue  # a lone character says little about what is meant
         found[(start, end)] = word
     return sorted(((s, e, w) for (s, e), w in found.items()), key=lambda t: (t[0], -t[1]))
-
-
-def free_pieces(start: int, end: int, occupied: list[Span]) -> list[Span]:
-    """The pieces of ``[start, end)`` outside every span of ``occupied``."""
-    pieces, at = [], start
-    for o_start, o_end in sorted(occupied):
-        if o_end <= at or o_start >= end:
-            continue
-        if o_start > at:
-            pieces.append((at, o_start))
-        at = max(at, o_end)
-    if at < end:
-        pieces.append((at, end))
-    return pieces
 
 
 def negations(text: str) -> list[Span]:

@@ -6,7 +6,9 @@
 - :mod:`.model` -- the model loaded from a cache of its own (a parsed
   tokenizer, a memory-mapped embedding table), built on first use;
 - :mod:`.cache` -- an article's vectors kept in the library
-  (:func:`article_vectors`), keyed by the model and the texts embedded.
+  (:func:`article_vectors`), keyed by the model and the texts embedded;
+- :mod:`.threads` -- :func:`one_blas_thread`, for code that multiplies many
+  small matrices.
 
 Callers embed normalised Simplified text with names written canonically, so
 scripts and regional names do not pull similar sentences apart.
@@ -14,11 +16,13 @@ scripts and regional names do not pull similar sentences apart.
 
 from duizhao.core.meaning.cache import article_vectors, texts_key
 from duizhao.core.meaning.encoder import DIMENSIONS, Encoder, shared_encoder, use_shared_encoder
+from duizhao.core.meaning.threads import one_blas_thread
 
 __all__ = [
     "DIMENSIONS",
     "Encoder",
     "article_vectors",
+    "one_blas_thread",
     "shared_encoder",
     "texts_key",
     "use_shared_encoder",
