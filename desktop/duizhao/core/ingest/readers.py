@@ -38,6 +38,7 @@ class ReaderOutput:
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FORMATS = ("text", "markdown", "html")
 
 
 def format_for(path: PurePath, text: str) -> str:
