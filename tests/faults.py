@@ -10,6 +10,7 @@ Every mount is unmounted when the test ends.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import subprocess
@@ -95,6 +96,21 @@ def read_only_media(where: Path) -> Iterator[Media]:
         yield media
     finally:
         media.unlock()
+
+
+def fill_up(folder: Path) -> Path:
+    """Write a file in ``folder`` until its disk is full; delete the file to free it."""
+    filler = folder / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    try:
+        while True:
+            os.write(fd, b"\0" * 65536)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+    finally:
+        os.close(fd)
+    return filler
 
 
 def set_column_bytes(database: Path, sql: str, *parameters: object) -> None:

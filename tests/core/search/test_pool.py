@@ -12,17 +12,11 @@ from duizhao.core.library import Library
 from duizhao.core.search import SearchIndex
 from duizhao.core.search import pool as analysis_pool
 from duizhao.core.search.pool import analysed
-from duizhao.core.text import Segmenter, shared_segmenter, use_shared_segmenter
 
 TOPICS = ["港口扩建", "稻米收成", "地铁票价", "海上风电", "图书馆夜间开放", "軟體出口"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def cached_segmenter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    before = shared_segmenter()
-    use_shared_segmenter(Segmenter(tmp_path_factory.mktemp("jieba")))
-    yield
-    use_shared_segmenter(before)
+pytestmark = pytest.mark.usefixtures("cached_segmenter")
 
 
 @pytest.fixture

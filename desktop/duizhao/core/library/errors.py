@@ -18,6 +18,7 @@ a read-only file or a corrupt page never surfaces as a traceback.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -75,7 +76,8 @@ def from_sqlite(exc: sqlite3.Error, directory: Path, doing: str = "use") -> Libr
     something (a verb: "read", "write to") with the library in ``directory``."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc)
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+    full = name.startswith("SQLITE_IOERR") and _no_space(directory)
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or full:
         return LibraryFull(
             f"disk full: cannot {doing} library {directory}; nothing was changed "
             "(free some space and run it again)"
@@ -93,3 +95,13 @@ def from_sqlite(exc: sqlite3.Error, directory: Path, doing: str = "use") -> Libr
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
         return LibraryError(f"cannot {doing} library {directory}: {text}")
     return LibraryError(f"cannot {doing} library {directory}: {text}")
+
+
+def _no_space(directory: Path) -> bool:
+    """Whether the disk holding ``directory`` has (next to) no room left: an I/O
+    error there is a full disk (SQLite reports a -shm file it cannot grow so)."""
+    try:
+        stats = os.statvfs(directory)
+    except (AttributeError, OSError):
+        return False
+    return stats.f_bavail * stats.f_frsize < 256 * 1024

@@ -251,20 +251,23 @@ def _connect_readonly(path: Path, directory: Path, timeout: float) -> sqlite3.Co
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return db
     except sqlite3.OperationalError as exc:
-        if not str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_CANTOPEN"):
+        # SQLite could not make or grow the -shm file beside the database:
+        # read-only media, no permission, or a full disk
+        name = str(getattr(exc, "sqlite_errorname", ""))
+        if not name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")):
             raise from_sqlite(exc, directory, "read") from None
     except sqlite3.DatabaseError as exc:
         raise LibraryDamaged(
             f"{path} is not a Duizhao library ({exc}): refused, nothing changed"
         ) from None
-    # SQLite could not make the -shm file beside it: read-only media, or no permission.
     if not os.access(path, os.R_OK):
         raise LibraryError(f"cannot read library {path}: permission denied")
     wal = path.with_name(FILE_NAME + "-wal")
     if wal.is_file() and wal.stat().st_size > 0:
         raise LibraryReadOnly(
-            f"library {directory} is on read-only storage and was not closed cleanly "
-            f"(its {wal.name} holds recent changes): copy the folder to writable storage to read it"
+            f"library {directory} cannot be read here: it was not closed cleanly (its "
+            f"{wal.name} holds recent changes) and SQLite cannot open it on this storage "
+            "(read-only or full): copy the folder to writable storage with free space"
         )
     try:
         db = sqlite3.connect(
