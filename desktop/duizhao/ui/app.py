@@ -38,7 +38,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def run(directory: Path, article_ids: list[int]) -> int:
     app = create_app()
     try:
-        library = Library.open(directory)
+        library = Library.open(directory, verify=True)  # a damaged library is not written to
     except LibraryError as exc:
         QMessageBox.critical(None, "Duizhao", str(exc))
         print(f"duizhao: {exc}", file=sys.stderr)

@@ -156,11 +156,7 @@ class SearchIndex:
             return self._ix
         from whoosh import index
 
-        if os.path.lexists(self.directory) and not self.directory.is_dir():
-            raise SearchError(
-                f"{self.directory} is a file, not a folder: Duizhao keeps the library's "
-                "search index there; move the file away"
-            )
+        self._check_folder()
         meta = self._meta()
         reason = None
         try:
@@ -187,6 +183,14 @@ class SearchIndex:
             self._create(reason)
         return self._ix
 
+    def _check_folder(self) -> None:
+        """Something else where the index folder goes is not ours to delete."""
+        if os.path.lexists(self.directory) and not self.directory.is_dir():
+            raise SearchError(
+                f"{self.directory} is a file, not a folder: Duizhao keeps the library's "
+                "search index there; move the file away"
+            )
+
     def _create(self, reason: str) -> None:
         from whoosh import index
         from whoosh.filedb.filestore import RamStorage
@@ -197,6 +201,7 @@ class SearchIndex:
         if self.in_memory:
             self._ix = RamStorage().create_index(_schema())
         else:
+            self._check_folder()
             if self.directory.exists():
                 shutil.rmtree(self.directory)
             self.directory.mkdir(parents=True)
