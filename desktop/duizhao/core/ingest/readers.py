@@ -2,7 +2,8 @@
 
 - plain text: the text itself;
 - Markdown: YAML front matter (``title``, ``source``, ``author``, ``url``,
-  ``date``, plus ``translator``) and light markup removal — headings,
+  ``date``, plus ``translator``; read safely by :mod:`.frontmatter`) and light
+  markup removal — headings,
   emphasis, links and inline code become plain text; images are left for the
   cleaner, which records them;
 - HTML: trafilatura extracts the main text (no network, no scripts run: it
@@ -13,14 +14,12 @@ Readers raise :class:`ReadError` with a one-line reason for input they refuse.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-import yaml
-
+from duizhao.core.ingest import frontmatter
 from duizhao.core.ingest.dates import normalise_datetime
 from duizhao.core.library import Metadata
 
@@ -73,63 +72,18 @@ _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])", re.A), r"\1"),  # italic
     (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
 )
-_FRONT_MATTER_FIELDS = {
-    "title": "title",
-    "source": "source",
-    "author": "author",
-    "translator": "translator",
-    "url": "url",
-    "date": "published",
-    "published": "published",
-}
-
-
 def read_markdown(text: str) -> ReaderOutput:
     metadata = Metadata()
     match = _FRONT_MATTER.match(text)
     if match:
-        metadata = _front_matter(match.group(1))
+        try:
+            metadata = frontmatter.metadata(match.group(1))
+        except frontmatter.FrontMatterError as exc:
+            raise ReadError(str(exc)) from None
         text = text[match.end() :]
     for pattern, replacement in _MD_RULES:
         text = pattern.sub(replacement, text)
     return ReaderOutput("markdown", text, metadata)
-
-
-def _front_matter(block: str) -> Metadata:
-    try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise ReadError(f"front matter is not valid YAML{where}: {problem}") from None
-    if data is None:
-        return Metadata()
-    if not isinstance(data, dict):
-        raise ReadError("front matter is not a YAML mapping of fields")
-    metadata = Metadata()
-    for key, value in data.items():
-        name = _FRONT_MATTER_FIELDS.get(str(key).lower())
-        if name is None or value is None:
-            continue
-        if name == "published":
-            published = _front_matter_date(value)
-            if published is None:
-                raise ReadError(f"front matter date is not a date: {value!r}")
-            metadata.published = published
-        elif isinstance(value, list):
-            setattr(metadata, name, "、".join(str(v) for v in value))
-        else:
-            setattr(metadata, name, str(value).strip() or None)
-    return metadata
-
-
-def _front_matter_date(value: Any) -> str | None:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return normalise_datetime(str(value))
 
 
 # -- HTML -------------------------------------------------------------------
