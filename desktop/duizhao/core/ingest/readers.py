@@ -6,8 +6,9 @@
   markup removal — headings,
   emphasis, links and inline code become plain text; images are left for the
   cleaner, which records them;
-- HTML: trafilatura extracts the main text (no network, no scripts run: it
-  parses with lxml and never fetches), metadata from ``<meta>`` tags first.
+- HTML: :mod:`.pages` -- trafilatura extracts the main text (no network, no
+  scripts run: it parses with lxml and never fetches), checked against the
+  text the page shows so none is lost silently; metadata from ``<meta>`` tags.
 
 Readers raise :class:`ReadError` with a one-line reason for input they refuse.
 """
@@ -17,10 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
 
-from duizhao.core.ingest import frontmatter
-from duizhao.core.ingest.dates import normalise_datetime
+from duizhao.core.ingest import frontmatter, pages
 from duizhao.core.library import Metadata
 
 
@@ -88,85 +87,10 @@ def read_markdown(text: str) -> ReaderOutput:
 
 # -- HTML -------------------------------------------------------------------
 
-_META_FIELDS = {
-    "title": ("og:title", "twitter:title", "headline", "title"),
-    "source": ("og:site_name", "application-name", "publisher", "article:publisher", "source"),
-    "author": ("author", "article:author", "byl", "dc.creator"),
-    "published": (
-        "article:published_time",
-        "og:published_time",
-        "pubdate",
-        "publishdate",
-        "date",
-        "dc.date",
-        "datepublished",
-    ),
-    "url": ("og:url",),
-}
-
-
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-
 
 def read_html(text: str) -> ReaderOutput:
-    import lxml.html
-    import trafilatura
-    from lxml.etree import ParserError
-
-    # lxml refuses str input that declares its own encoding; it is decoded already.
-    text = _XML_DECLARATION.sub("", text, count=1)
     try:
-        tree = lxml.html.document_fromstring(text)
-    except (ParserError, ValueError) as exc:
-        raise ReadError(f"broken HTML: {exc}") from None
-    metadata = _html_meta(tree)
-    document = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
-        prune_xpath="//nav",  # menus only: without this a page of links imports as its menu
-    )
-    body = getattr(document, "text", None) if document is not None else None
-    if not body or not body.strip():
-        raise ReadError("no article text found in the HTML")
-    if document is not None:
-        found = Metadata(
-            title=getattr(document, "title", None) or None,
-            source=getattr(document, "sitename", None) or None,
-            author=getattr(document, "author", None) or None,
-            published=normalise_datetime(getattr(document, "date", None) or ""),
-            url=getattr(document, "url", None) or None,
-        )
-        metadata.merge_missing(found)
+        body, metadata = pages.read_html(text)
+    except pages.PageError as exc:
+        raise ReadError(str(exc)) from None
     return ReaderOutput("html", body, metadata)
-
-
-def _html_meta(tree: Any) -> Metadata:
-    values: dict[str, str] = {}
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = (meta.get("content") or "").strip()
-        if key and content and key not in values:
-            values[key] = content
-    metadata = Metadata()
-    for name, keys in _META_FIELDS.items():
-        for key in keys:
-            if key in values:
-                value: str | None = values[key]
-                if name == "published":
-                    value = normalise_datetime(values[key])
-                if value:
-                    setattr(metadata, name, value)
-                    break
-    if metadata.title is None:
-        title = tree.findtext(".//title")
-        if title and title.strip():
-            metadata.title = title.strip()
-    link = tree.find(".//link[@rel='canonical']")
-    if metadata.url is None and link is not None and link.get("href"):
-        metadata.url = link.get("href")
-    return metadata
