@@ -542,6 +542,8 @@ def _to_whoosh(node: q.Node) -> Any:
     if isinstance(node, q.Filter):
         return wq.Term(node.field, node.value)
     if isinstance(node, q.DateRange):
+        if node.start and node.end and node.start > node.end:
+            return wq.NullQuery  # q.NOTHING: no date falls in it
         start = dt.datetime.combine(node.start, dt.time.min) if node.start else None
         end = dt.datetime.combine(node.end, dt.time.max) if node.end else None
         return wq.DateRange("published", start, end)
