@@ -46,24 +46,30 @@ def collect(paths: list[str | Path]) -> list[Candidate]:
     found: list[Candidate] = []
     for given in paths:
         path = Path(given)
-        display = shown(given)
         try:
-            if path.is_dir():
-                found.extend(_walk(path))
-            elif path.is_file():
-                found.append(Candidate(display, path))
-            elif path.exists() or path.is_symlink():
-                reason = (
-                    "broken symbolic link"
-                    if path.is_symlink() and not path.exists()
-                    else ("not a regular file")
-                )
-                found.append(Candidate(display, path, reason))
-            else:
-                found.append(Candidate(display, path, "no such file or directory"))
+            folder = path.is_dir()
         except OSError as exc:  # a folder on the way that cannot be searched
-            found.append(Candidate(display, path, f"cannot read: {exc.strerror or exc}"))
+            found.append(Candidate(shown(given), path, f"cannot read: {exc.strerror or exc}"))
+            continue
+        if folder:
+            found.extend(_walk(path))
+        else:
+            found.append(_candidate(path, shown(given)))
     return found
+
+
+def _candidate(path: Path, display: str) -> Candidate:
+    """A file to read, or why ``path`` is not one."""
+    try:
+        if path.is_file():
+            return Candidate(display, path)
+        if path.is_symlink() and not path.exists():
+            return Candidate(display, path, "broken symbolic link")
+        if path.exists() or path.is_symlink():
+            return Candidate(display, path, "not a regular file")
+        return Candidate(display, path, "no such file or directory")
+    except OSError as exc:
+        return Candidate(display, path, f"cannot read: {exc.strerror or exc}")
 
 
 def shown(path: str | Path) -> str:
@@ -88,15 +94,7 @@ def _walk(folder: Path) -> Iterator[Candidate]:
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            try:
-                regular = path.is_file()
-            except OSError as exc:
-                yield Candidate(shown(path), path, f"cannot read: {exc.strerror or exc}")
-                continue
-            if regular:
-                yield Candidate(shown(path), path)
-            else:
-                yield Candidate(shown(path), path, "not a regular file")
+            yield _candidate(path, shown(path))
     yield from errors
 
 

@@ -78,10 +78,17 @@ def read_html(text: str) -> tuple[str, Metadata]:
 
     # lxml refuses str input that declares its own encoding; it is decoded already.
     text = _XML_DECLARATION.sub("", text, count=1)
+    # huge_tree: nesting up to 2048 levels and text nodes over 10 MB are read whole
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (ParserError, ValueError) as exc:
         raise PageError(f"broken HTML: {exc}") from None
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        raise PageError(
+            "HTML nested deeper than 2048 elements: the parser stops there and the rest "
+            "of the page would be lost"
+        )
     close_void_elements(tree)
     metadata = page_metadata(tree)
     document = _extract(tree, precision=True)
