@@ -6,6 +6,8 @@ import codecs
 import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from duizhao.core.ingest import DecodeError, ImportRefused, parse
 from duizhao.core.ingest.encoding import decode
@@ -367,3 +369,29 @@ def test_nul_characters_behind_a_bom_are_refused(bom: bytes, codec: str) -> None
     message = refusal(data)
     assert "NUL" in message
     assert "binary" in message
+
+
+# -- any bytes ------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_any_bytes_decode_to_text_or_are_refused_in_one_line(data: bytes) -> None:
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        reason = str(exc)
+    else:
+        reason = ""
+        assert decoded.text.strip()
+        assert "\x00" not in decoded.text
+    assert "\n" not in reason
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(SIMPLIFIED + TRADITIONAL), min_size=1, max_size=4).map("\n".join),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]),
+)
+def test_unicode_text_comes_back_whatever_the_unicode_encoding(text: str, codec: str) -> None:
+    assert decode(text.encode(codec)).text == text
