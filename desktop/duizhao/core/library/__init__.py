@@ -9,6 +9,8 @@
 - :mod:`.opening` -- how a directory becomes an open library: what is
   created, what is refused (a foreign, empty or corrupt file), read-only
   access that works on read-only media;
+- :mod:`.rows` -- rows into Python values, as stored bytes, and into articles;
+  a row that does not decode is set apart, not a failed read;
 - :mod:`.schema` -- the migrations, and how a Duizhao library is told apart;
 - :mod:`.check` -- :func:`check_library`: every row verified as stored
   (``duizhao check``), each problem with how to repair it;

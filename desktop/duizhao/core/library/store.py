@@ -35,8 +35,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
+from duizhao.core.library import rows as table
 from duizhao.core.library.article import (
     Article,
     ArticleSummary,
@@ -55,6 +55,7 @@ from duizhao.core.library.errors import (
     from_sqlite,
 )
 from duizhao.core.library.opening import FILE_NAME, connect, not_writable, transaction
+from duizhao.core.library.rows import Row
 from duizhao.core.library.schema import SCHEMA_VERSION
 
 __all__ = [
@@ -71,7 +72,6 @@ __all__ = [
 
 DEFAULT_TIMEOUT = 10.0
 log = logging.getLogger(__name__)
-Row = tuple[Any, ...]
 
 
 def content_hash(text: str) -> str:
@@ -178,71 +178,31 @@ class Library:
         except sqlite3.Error as exc:
             raise from_sqlite(exc, self.directory, "read") from None
 
-    def _rows(
-        self, sql: str, parameters: tuple[object, ...] = (), *, blobs: tuple[int, ...] = ()
-    ) -> list[Row]:
-        """The rows of a read whose first column is an article id. A row holding
-        text that is not valid UTF-8 is left out and its article recorded in
-        :attr:`damaged`; ``blobs`` are the indexes of BLOB columns."""
+    def _rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[Row]:
+        """The rows of a read whose first column is an article id; a row that
+        cannot be decoded is left out and its article recorded in :attr:`damaged`."""
         try:
-            return [tuple(r) for r in self._db.execute(sql, parameters).fetchall()]
-        except sqlite3.OperationalError as exc:
-            if "decode" not in str(exc):
-                raise from_sqlite(exc, self.directory, "read") from None
+            found, damaged = table.decoded(self._db, sql, parameters)
         except sqlite3.Error as exc:
             raise from_sqlite(exc, self.directory, "read") from None
-        self._db.text_factory = bytes
-        try:
-            cursor = self._db.execute(sql, parameters)
-            names = [d[0] for d in cursor.description]
-            stored = cursor.fetchall()
-        except sqlite3.Error as exc:
-            raise from_sqlite(exc, self.directory, "read") from None
-        finally:
-            self._db.text_factory = str
-        rows: list[Row] = []
-        for row in stored:
-            problem = None
-            values: list[object] = []
-            for column, value in enumerate(row):
-                if isinstance(value, bytes) and column not in blobs:
-                    try:
-                        value = value.decode("utf-8")
-                    except UnicodeDecodeError as exc:
-                        problem = problem or (
-                            f"its stored {names[column]} is not valid UTF-8 at byte {exc.start}"
-                        )
-                values.append(value)
-            if problem is None:
-                rows.append(tuple(values))
-            else:
-                article_id = int(row[0])
-                self.damaged.setdefault(article_id, problem)
-                log.info("article %s is damaged: %s", article_id, problem)
-        return rows
+        for article_id, problem in damaged.items():
+            self.damaged.setdefault(article_id, problem)
+            log.info("article %s is damaged: %s", article_id, problem)
+        return found
 
     def stored_rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[Row]:
         """The rows of a read as stored: text as the bytes on disk, undecoded
         (for :mod:`.check`, which verifies them)."""
-        self._db.text_factory = bytes
         try:
-            return [tuple(r) for r in self._db.execute(sql, parameters).fetchall()]
+            return table.stored(self._db, sql, parameters)
         except sqlite3.Error as exc:
             raise from_sqlite(exc, self.directory, "read") from None
-        finally:
-            self._db.text_factory = str
 
     def _lenient(self, sql: str, parameters: tuple[object, ...]) -> Row | None:
-        """One row with undecodable text shown with replacement characters (for
-        messages about a damaged article, never written back)."""
-        self._db.text_factory = lambda b: b.decode("utf-8", "replace")
         try:
-            row = self._db.execute(sql, parameters).fetchone()
+            return table.lenient(self._db, sql, parameters)
         except sqlite3.Error as exc:
             raise from_sqlite(exc, self.directory, "read") from None
-        finally:
-            self._db.text_factory = str
-        return None if row is None else tuple(row)
 
     # -- reading ------------------------------------------------------------
 
@@ -253,7 +213,14 @@ class Library:
             "ORDER BY published IS NULL, published DESC, id"
         )
         return [
-            ArticleSummary(int(r[0]), str(r[1]), _opt(r[2]), _opt(r[3]), _script(r[4]), int(r[5]))
+            ArticleSummary(
+                int(r[0]),
+                str(r[1]),
+                table.optional(r[2]),
+                table.optional(r[3]),
+                table.script(r[4]),
+                int(r[5]),
+            )
             for r in rows
         ]
 
@@ -268,7 +235,7 @@ class Library:
     def get(self, article_id: int, *, include_trashed: bool = False) -> Article:
         """The article with this id; raises :class:`ArticleNotFound`, or
         :class:`ArticleDamaged` when its row cannot be read back."""
-        rows = self._rows(_GET, (article_id,))
+        rows = self._rows(table.GET, (article_id,))
         if not rows:
             if article_id in self.damaged and self._exists(article_id, include_trashed):
                 raise ArticleDamaged(article_id, self.damaged[article_id])
@@ -276,7 +243,7 @@ class Library:
         row = rows[0]
         if row[17] is not None and not include_trashed:
             raise ArticleNotFound(article_id)
-        return _article(row)
+        return table.article(row)
 
     def _exists(self, article_id: int, include_trashed: bool) -> bool:
         trashed = "" if include_trashed else " AND deleted_at IS NULL"
@@ -348,11 +315,11 @@ class Library:
                 return ImportStatus.IMPORTED, int(row[0])
             meta = document.metadata
             cursor = self._db.execute(
-                f"INSERT INTO articles ({_DESCRIBED}, url, fmt, encoding, original_name, "
+                f"INSERT INTO articles ({table.DESCRIBED}, url, fmt, encoding, original_name, "
                 "original_path, imported_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    *_described(document, meta.title or Path(name).stem, digest),
+                    *table.described(document, meta.title or Path(name).stem, digest),
                     meta.url,
                     document.fmt,
                     document.encoding,
@@ -398,9 +365,9 @@ class Library:
         try:
             return self.get(article_id, include_trashed=include_trashed)
         except ArticleDamaged:
-            row = self._lenient(_GET, (article_id,))
+            row = self._lenient(table.GET, (article_id,))
             assert row is not None  # get() found the row
-            return _article(row)
+            return table.article(row)
 
     def purge(self) -> int:
         """Delete every article in the trash for good. Returns how many."""
@@ -489,10 +456,10 @@ class Library:
         name = current.original_name if current else str(found[4])
         with self._write():
             self._db.execute(
-                f"UPDATE articles SET ({_DESCRIBED}, url, fmt, encoding) = "
+                f"UPDATE articles SET ({table.DESCRIBED}, url, fmt, encoding) = "
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
                 (
-                    *_described(document, document.metadata.title or Path(name).stem, digest),
+                    *table.described(document, document.metadata.title or Path(name).stem, digest),
                     document.metadata.url,
                     document.fmt,
                     document.encoding,
@@ -511,14 +478,11 @@ class Library:
     def _mend_names(self, article_id: int) -> None:
         """Columns no input can rebuild (the file name, the dates of import and
         removal), rewritten readable where they are damaged."""
-        for column in ("original_name", "original_path", "imported_at", "deleted_at"):
-            self._db.text_factory = bytes
-            try:
-                value = self._db.execute(
-                    f"SELECT {column} FROM articles WHERE id = ?", (article_id,)
-                ).fetchone()[0]
-            finally:
-                self._db.text_factory = str
+        columns = ("original_name", "original_path", "imported_at", "deleted_at")
+        (values,) = table.stored(
+            self._db, f"SELECT {', '.join(columns)} FROM articles WHERE id = ?", (article_id,)
+        )
+        for column, value in zip(columns, values, strict=True):
             if isinstance(value, bytes):
                 try:
                     value.decode("utf-8")
@@ -603,73 +567,3 @@ class Library:
 
     def integrity_check(self) -> str:
         return str(self._read("PRAGMA integrity_check")[0][0])
-
-
-_GET = (
-    "SELECT id, text, title, title_estimated, source, author, translator, url, "
-    "published, published_estimated, original, script, fmt, encoding, original_name, "
-    "imported_at, content_hash, deleted_at FROM articles WHERE id = ?"
-)
-
-
-def _article(row: Row) -> Article:
-    """An :class:`Article` from a row of :data:`_GET`."""
-    metadata = Metadata(
-        title=str(row[2]),
-        title_estimated=bool(row[3]),
-        source=_opt(row[4]),
-        author=_opt(row[5]),
-        translator=_opt(row[6]),
-        url=_opt(row[7]),
-        published=_opt(row[8]),
-        published_estimated=bool(row[9]),
-        original=bool(row[10]),
-    )
-    return Article(
-        id=int(row[0]),
-        text=str(row[1]),
-        metadata=metadata,
-        script=_script(row[11]),
-        fmt=str(row[12]),
-        encoding=str(row[13]),
-        original_name=str(row[14]),
-        imported_at=str(row[15]),
-        content_hash=str(row[16]),
-    )
-
-
-#: The article columns a parsed document describes, in the order of :func:`_described`.
-_DESCRIBED = (
-    "title, title_estimated, source, author, translator, published, published_estimated, "
-    "original, script, text, chars, content_hash, cleaner_version"
-)
-
-
-def _described(document: ParsedDocument, title: str, digest: str) -> tuple[object, ...]:
-    meta = document.metadata
-    return (
-        title,
-        int(meta.title_estimated or not meta.title),
-        meta.source,
-        meta.author,
-        meta.translator,
-        meta.published,
-        int(meta.published_estimated),
-        int(meta.original),
-        str(document.script),
-        document.text,
-        len(document.text),
-        digest,
-        document.cleaner_version,
-    )
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def _script(value: object) -> Script:
-    try:
-        return Script(str(value))
-    except ValueError:
-        return Script.UNKNOWN
