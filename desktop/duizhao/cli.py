@@ -329,10 +329,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         with library:
             findings = check_library(library)
-            health = check_index(library)
-            findings += health.findings
-            state["articles"] = library.count()
-            state["index"] = health.to_json()
+            try:
+                health = check_index(library)
+                state["articles"] = library.count()
+            except LibraryError:
+                pass  # the library's own finding says why it cannot be read
+            else:
+                findings += health.findings
+                state["index"] = health.to_json()
     if args.json:
         emit_json({**state, "ok": not findings, "findings": [f.to_json() for f in findings]})
     else:

@@ -26,6 +26,7 @@ import json
 from dataclasses import dataclass
 
 from duizhao.core.library.article import Script
+from duizhao.core.library.errors import LibraryError
 from duizhao.core.library.store import Library, content_hash, raw_hash
 
 #: Article columns that hold text, in the order they are read.
@@ -76,11 +77,16 @@ RESTORE = (
 
 
 def check_library(library: Library) -> list[Finding]:
-    """Every problem found in ``library`` (empty when it is whole)."""
-    findings = _database(library)
-    for (article_id,) in library.stored_rows("SELECT id FROM articles ORDER BY id"):
-        findings += _article(library, int(article_id))
-    findings += _workspaces(library)
+    """Every problem found in ``library`` (empty when it is whole). A file too
+    damaged to read on is a finding too, with what was found before it."""
+    findings: list[Finding] = []
+    try:
+        findings += _database(library)
+        for (article_id,) in library.stored_rows("SELECT id FROM articles ORDER BY id"):
+            findings += _article(library, int(article_id))
+        findings += _workspaces(library)
+    except LibraryError as exc:
+        findings.append(Finding("database", f"reading stopped: {exc}", RESTORE))
     return findings
 
 

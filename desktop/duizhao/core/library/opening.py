@@ -14,9 +14,10 @@
 - **how**: ``readonly`` connects with ``mode=ro`` (and on read-only media,
   where SQLite cannot make its ``-shm`` file, with ``immutable=1`` when no
   ``-wal`` file holds changes), so reading never writes and works on a
-  read-only disk. A writable open first checks that it can write, so the
-  failure is one line ("read-only file system") instead of an SQLite error
-  halfway through a command.
+  read-only disk (a library an older Duizhao wrote is upgraded once first,
+  where it can be written). A writable open first checks that it can write,
+  so the failure is one line ("read-only file system") instead of an SQLite
+  error halfway through a command.
 
 A new library is built under a temporary name and linked into place, so a
 process killed while creating one never leaves an empty ``library.sqlite3``
