@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -616,11 +617,29 @@ def _split_command(argv: list[str]) -> tuple[str | None, list[str]]:
     return None, argv
 
 
+class _Note(logging.Formatter):
+    """A warning of the core (an index rebuilt, a helper that failed) as one line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"duizhao: note: {one_line(record.getMessage())}"
+
+
+def _notes_to_stderr() -> None:
+    logger = logging.getLogger("duizhao")
+    if not any(isinstance(h.formatter, _Note) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_Note())
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
+        logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
+    _notes_to_stderr()
     args_list = list(sys.argv[1:] if argv is None else argv)
     command, args_list = _split_command(args_list)
     try:

@@ -539,7 +539,7 @@ class Library:
                 cache.execute(sql, parameters)
             return True
         except LibraryError as exc:
-            log.warning("entities of article %s not cached: %s", article_id, exc)
+            log.info("entities of article %s not cached: %s", article_id, exc)
             return False
 
     def _cache_connection(self) -> sqlite3.Connection | None:
