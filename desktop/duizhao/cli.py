@@ -5,13 +5,14 @@ output goes to stdout; progress and human messages to stderr. Exit codes:
 0 success, 1 some input failed (the rest was still done), 2 bad usage.
 
 ``--library`` must name a Duizhao library: only ``import`` creates one (and
-says so; never in a folder holding other files). Commands that only read open
-it read-only, so they work on read-only media and never
-create or change anything; commands that write check it first
-(``integrity_check``) and refuse a damaged one. Arguments are range-checked
-and printed text escaped at the edge (:mod:`duizhao.terminal`), and any fault
--- a full disk, a read-only file, a damaged row, even a bug -- ends in one
-line on stderr, never a traceback (``DUIZHAO_TRACEBACK=1`` shows one).
+says so; never in a folder holding other files). Commands that only read
+open it read-only, so they work on read-only media and never create or
+change anything; commands that write check it first (``integrity_check``)
+and refuse a damaged one. Arguments are range-checked and printed text
+escaped at the edge (:mod:`duizhao.terminal`), and any fault -- a full disk,
+a read-only file, a damaged row, even a bug -- ends in one line on stderr,
+never a traceback (``DUIZHAO_TRACEBACK=1`` shows one); the core's warnings
+are one-line notes.
 """
 
 from __future__ import annotations
@@ -434,10 +435,11 @@ def _write_export(target: Path, write: Callable[[Path], Path]) -> Path:
         return write(target)
     if target.exists() and not os.access(target, os.W_OK):
         raise PermissionError(13, "the file is read-only", str(target))
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    real = target.resolve() if target.is_symlink() else target  # keep the user's link
+    temporary = real.with_name(f".{real.name}.{os.getpid()}.tmp")
     try:
         write(temporary)
-        os.replace(temporary, target)
+        os.replace(temporary, real)
     finally:
         temporary.unlink(missing_ok=True)
     return target
@@ -489,6 +491,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> Any:  # argparse's own signature: NoReturn
         self.exit(EXIT_USAGE, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
+
 
 SUBCOMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "import": (cmd_import, "import files or folders (.txt, .md, .html)"),

@@ -333,6 +333,20 @@ def test_a_failed_export_leaves_the_file_that_was_there(
     assert sorted(p.name for p in media.folder.iterdir()) == ["kept.md"]
 
 
+def test_an_export_replaces_the_old_file_and_keeps_a_link_to_it(
+    run_cli: Run, two: list[str], tmp_path: Path
+) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    code, _, err = run_cli("export-compare", *two, "--format", "csv", "-o", link)
+    assert code == 0, err
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8-sig").startswith("topic,row,relation")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
 # -- the index and check -------------------------------------------------------------------
 
 
