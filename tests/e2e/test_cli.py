@@ -87,7 +87,10 @@ def test_list_json_shape(
     assert rows[ids["ferry.txt"]]["script"] == "traditional"
 
 
-def test_list_empty_library(run_cli: Run) -> None:
+def test_list_empty_library(run_cli: Run, tmp_path: Path, library_dir: Path) -> None:
+    code, _, err = run_cli("import", tmp_path / "no-such-file.txt", "--json")
+    assert code == 1
+    assert f"created a new library in {library_dir}" in err
     code, out, err = run_cli("list", "--json")
     assert code == 0, err
     assert out == []
@@ -262,7 +265,8 @@ def test_reimporting_a_removed_article_brings_it_back(run_cli: Run, good_dir: Pa
     assert target in {row["id"] for row in listed}
 
 
-def test_remove_unknown_id_exits_1(run_cli: Run) -> None:
+def test_remove_unknown_id_exits_1(run_cli: Run, good_dir: Path) -> None:
+    assert run_cli("import", good_dir / "school.md").returncode == 0
     code, out, err = run_cli("remove", "42")
     assert code == 1
     assert len(err.strip().splitlines()) == 1
@@ -325,14 +329,16 @@ def test_environment_variable_names_the_library(
     code, out, err = run_cli("list", "--json", library=None, env=env)
     assert code == 0, err
     assert len(out) == len(good_articles)
-    # --library wins over the environment
+    # --library wins over the environment (and a library that is not there is not made)
     code, out, err = run_cli("list", "--json", env=env)
-    assert code == 0, err
-    assert out == []
+    assert code == 1
+    assert "no Duizhao library" in err
 
 
-def test_newer_library_is_refused_with_exit_1(run_cli: Run, library_dir: Path) -> None:
-    assert run_cli("list").returncode == 0
+def test_newer_library_is_refused_with_exit_1(
+    run_cli: Run, library_dir: Path, good_dir: Path
+) -> None:
+    assert run_cli("import", good_dir / "school.md").returncode == 0
     db = sqlite3.connect(library_dir / "library.sqlite3")
     db.execute("PRAGMA user_version = 999")
     db.close()

@@ -34,7 +34,8 @@ def test_cleaning_lists_every_removed_piece_with_its_rule(tmp_path: Path, run_cl
     assert "5 pieces removed" in err
 
 
-def test_cleaning_of_an_unknown_article_fails_with_one_line(run_cli) -> None:
+def test_cleaning_of_an_unknown_article_fails_with_one_line(run_cli, good_dir: Path) -> None:
+    assert run_cli("import", good_dir / "school.md").returncode == 0
     code, _, err = run_cli("cleaning", "404")
     assert code == 1
     assert err.strip() == "duizhao: no article with id 404"

@@ -42,7 +42,7 @@ def run(directory: Path, article_ids: list[int]) -> int:
 
     use_shared_encoder(Encoder(cache_dir() / "encoder"))  # loaded on first comparison
     try:
-        library = Library.open(directory)
+        library = Library.open(directory, verify=True)  # a damaged library is not written to
     except LibraryError as exc:
         QMessageBox.critical(None, "Duizhao", str(exc))
         print(f"duizhao: {exc}", file=sys.stderr)

@@ -6,6 +6,8 @@ import codecs
 import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from duizhao.core.ingest import DecodeError, ImportRefused, parse
 from duizhao.core.ingest.encoding import decode
@@ -80,9 +82,47 @@ def test_utf32_le_bom_is_not_mistaken_for_utf16_le() -> None:
     assert decode(data).encoding == "UTF-32LE"
 
 
-def test_utf16_without_bom_is_refused_as_binary() -> None:
-    message = refusal(SIMPLIFIED_TEXT.encode("utf-16-le"))
-    assert "NUL" in message
+@pytest.mark.parametrize(("codec", "label"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+@pytest.mark.parametrize(
+    "text", [SIMPLIFIED_TEXT, TRADITIONAL_TEXT, "A harbour note in English.\nSecond line.\n"]
+)
+def test_utf16_without_bom_is_told_by_where_its_nul_bytes_are(
+    codec: str, label: str, text: str
+) -> None:
+    decoded = decode(text.encode(codec))
+    assert (decoded.text, decoded.encoding) == (text, label)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_bytes_with_nul_are_still_binary(seed: int) -> None:
+    rng = random.Random(seed)
+    data = bytes(rng.randrange(256) for _ in range(2048)) + b"\x00\x00"
+    assert "binary" in refusal(data)
+
+
+# -- text that lost its characters before it arrived ------------------------------------------
+
+LOST = "\ufffd\ufffd".encode().decode("gbk")  # 锟斤拷: two replacement characters read as GBK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"标题{LOST * 2}\n{SIMPLIFIED[0]}{LOST * 3}\n",
+        f"{LOST}{LOST}\n",
+        SIMPLIFIED_TEXT.replace("暴雨", LOST).replace("公交", LOST).replace("雨势", LOST) * 2,
+    ],
+    ids=["many", "alone", "replacing-words"],
+)
+def test_mojibake_of_lost_characters_is_refused(text: str) -> None:
+    message = refusal(text.encode("utf-8"))
+    assert "mojibake" in message
+    assert "锟斤拷" in message
+
+
+def test_an_article_that_mentions_the_mojibake_once_is_read() -> None:
+    text = f"程序员常说的“{LOST}”，是替换字符被当成GBK读出来的样子。\n" + SIMPLIFIED_TEXT
+    assert decode(text.encode("utf-8")).text == text
 
 
 # -- Chinese legacy encodings ---------------------------------------------------------------
@@ -329,3 +369,29 @@ def test_nul_characters_behind_a_bom_are_refused(bom: bytes, codec: str) -> None
     message = refusal(data)
     assert "NUL" in message
     assert "binary" in message
+
+
+# -- any bytes ------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_any_bytes_decode_to_text_or_are_refused_in_one_line(data: bytes) -> None:
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        reason = str(exc)
+    else:
+        reason = ""
+        assert decoded.text.strip()
+        assert "\x00" not in decoded.text
+    assert "\n" not in reason
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(SIMPLIFIED + TRADITIONAL), min_size=1, max_size=4).map("\n".join),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]),
+)
+def test_unicode_text_comes_back_whatever_the_unicode_encoding(text: str, codec: str) -> None:
+    assert decode(text.encode(codec)).text == text

@@ -452,7 +452,8 @@ def test_busy_library_in_the_same_process(library_path: Path) -> None:
 
 
 def test_opening_while_another_process_creates_the_library_is_busy(library_path: Path) -> None:
-    """The first open must migrate; if another process holds the lock it cannot."""
+    """An empty database file that another process holds the write lock of is being
+    made: busy. Once it is left empty, it is refused, never taken for a new library."""
     library_path.mkdir()
     db = raw_connection(library_path)
     db.execute("BEGIN IMMEDIATE")
@@ -464,8 +465,10 @@ def test_opening_while_another_process_creates_the_library_is_busy(library_path:
     finally:
         db.execute("ROLLBACK")
         db.close()
-    with Library.open(library_path) as library:
-        assert library.count() == 0
+    assert (library_path / FILE_NAME).stat().st_size == 0
+    with pytest.raises(LibraryError, match="empty"):
+        Library.open(library_path)
+    assert (library_path / FILE_NAME).stat().st_size == 0
 
 
 # -- re-cleaning ----------------------------------------------------------------------------

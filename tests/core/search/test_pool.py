@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,17 +19,11 @@ from duizhao.core.library import Library
 from duizhao.core.search import SearchIndex
 from duizhao.core.search import pool as analysis_pool
 from duizhao.core.search.pool import analysed
-from duizhao.core.text import Segmenter, shared_segmenter, use_shared_segmenter
 
 TOPICS = ["港口扩建", "稻米收成", "地铁票价", "海上风电", "图书馆夜间开放", "軟體出口"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def cached_segmenter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    before = shared_segmenter()
-    use_shared_segmenter(Segmenter(tmp_path_factory.mktemp("jieba")))
-    yield
-    use_shared_segmenter(before)
+pytestmark = pytest.mark.usefixtures("cached_segmenter")
 
 
 @pytest.fixture
@@ -125,3 +126,90 @@ def test_cancelling_stops_handing_out_batches(library: Library) -> None:
     for article_id, _ in items:
         seen.append(article_id)
     assert len(seen) == 16  # the first batch, then the cancel is seen
+
+
+HELPER_PARENT = """
+import sys, time
+from pathlib import Path
+from duizhao.core.library import Library
+from duizhao.core.search.pool import analysed
+from duizhao.core.text import Segmenter, use_shared_segmenter
+
+if __name__ == "__main__":
+    use_shared_segmenter(Segmenter(Path(sys.argv[2])))
+    library = Library.open(Path(sys.argv[1]), readonly=True)
+    for article_id, fields in analysed(library, library.ids(), helper=True):
+        print("analysing", flush=True)
+        time.sleep(600)
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _end_of_file_within(stream: Any, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([stream.fileno()], [], [], 0.1)
+        if ready and not os.read(stream.fileno(), 65536):
+            return True
+    return False
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_helpers_die_with_a_killed_parent_and_never_hold_its_output(
+    library: Library, tmp_path: Path
+) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(HELPER_PARENT, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(library.directory), str(tmp_path / "jieba")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    helpers: list[int] = []
+    try:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        assert proc.stdout.readline() == b"analysing\n", proc.stderr.read()
+        helpers = _children(proc.pid)  # the analysis helper and the resource tracker
+        assert helpers
+        for pid in helpers:
+            for fd in (0, 1, 2):
+                assert os.readlink(f"/proc/{pid}/fd/{fd}") == os.devnull
+        os.kill(proc.pid, signal.SIGKILL)
+        started = time.monotonic()
+        assert _end_of_file_within(proc.stdout, 20)  # only once no process holds the pipe
+        assert _end_of_file_within(proc.stderr, 20)
+        proc.wait(timeout=10)
+        while any(_running(pid) for pid in helpers) and time.monotonic() - started < 20:
+            time.sleep(0.05)
+        assert not [pid for pid in helpers if _running(pid)]
+    finally:
+        for pid in helpers:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for stream in (proc.stdout, proc.stderr):
+            if stream is not None:
+                stream.close()

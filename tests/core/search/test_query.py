@@ -19,6 +19,7 @@ from duizhao.core.search.query import (
     FIELD_ALIASES,
     MAX_QUERY_CHARS,
     MAX_TERMS,
+    NOTHING,
     And,
     DateRange,
     Filter,
@@ -468,3 +469,56 @@ def test_any_text_parses_or_is_a_query_error(query: str) -> None:
 @given(SYNTAX_TEXT)
 def test_any_mix_of_syntax_parses_or_is_a_query_error(query: str) -> None:
     check_parse(query)
+
+
+# -- dates at the ends of the calendar, and ranges typed backwards ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [
+        (">=9999-12-31", D.max, None),
+        ("<=0001-01-01", None, D.min),
+        ("0001..9999", D.min, D.max),
+        ("9999-12", D(9999, 12, 1), D.max),
+    ],
+)
+def test_the_first_and_last_days_there_can_be(value: str, start: D | None, end: D | None) -> None:
+    assert parse_date_range(value) == DateRange(start, end)
+
+
+@pytest.mark.parametrize("value", [">9999-12-31", ">9999", "<0001-01-01", "<0001"])
+def test_beyond_the_calendar_matches_nothing_with_a_note(value: str) -> None:
+    parsed = parse(f"灯塔 date:{value}")
+    assert parsed.tree == And((t("灯塔"), NOTHING))
+    assert parsed.warnings == [f"date:{value}: no date can be there, so nothing matches"]
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [
+        ("2026-03..2026-01", D(2026, 1, 1), D(2026, 3, 31)),
+        ("[2027 TO 2025]", D(2025, 1, 1), D(2027, 12, 31)),
+        ("2026-03-05..2026-03-04", D(2026, 3, 4), D(2026, 3, 5)),
+    ],
+)
+def test_a_range_typed_backwards_is_read_in_order_with_a_note(
+    value: str, start: D, end: D
+) -> None:
+    parsed = parse(f"date:{value}")
+    assert parsed.tree == DateRange(start, end)
+    assert parsed.warnings == [
+        f"date:{value} ends before it starts: searched {start.isoformat()}..{end.isoformat()}"
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["", ">", ">=", "<", "<="]),
+    st.integers(min_value=0, max_value=99999),
+    st.integers(min_value=0, max_value=99),
+    st.integers(min_value=0, max_value=99),
+)
+def test_any_date_comparison_parses(op: str, year: int, month: int, day: int) -> None:
+    check_parse(f"date:{op}{year:04d}-{month:02d}-{day:02d}")
+    check_parse(f"date:{year:04d}..{op}{year:04d}")

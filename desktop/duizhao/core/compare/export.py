@@ -1,5 +1,10 @@
 """Exports of a comparison: Markdown (a table per topic), CSV (one row per
-claim) and self-contained HTML (escaped text, no external resources)."""
+claim) and self-contained HTML (escaped text, no external resources).
+
+Article text is anyone's text, so every format escapes it: HTML and Markdown
+escape ``<``, ``>`` and ``&`` (Markdown viewers render inline HTML), and a CSV
+cell that a spreadsheet would run as a formula (one starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import csv
 import html
 import io
 from pathlib import Path
+from typing import Any
 
 from duizhao.core.compare.claims import Claim
 from duizhao.core.compare.comparison import Comparison
@@ -31,7 +37,20 @@ def _said(claim: Claim) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+    escaped = html.escape(text, quote=False)
+    return escaped.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+
+
+class _SafeCells:
+    """A CSV writer whose text cells a spreadsheet shows as text, never runs as formulas."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: list[object]) -> None:
+        self._writer.writerow(
+            ["'" + v if isinstance(v, str) and v[:1] in "=+-@\t\r" and v else v for v in row]
+        )
 
 
 def to_markdown(comparison: Comparison) -> str:
@@ -64,7 +83,7 @@ def to_markdown(comparison: Comparison) -> str:
 
 def to_csv(comparison: Comparison) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = _SafeCells(csv.writer(buffer))
     titles = dict(comparison.articles)
     writer.writerow(
         [

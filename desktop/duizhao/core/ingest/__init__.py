@@ -3,7 +3,9 @@
 - :mod:`.encoding` decodes bytes (UTF-8 with or without BOM, UTF-16/32,
   GB18030, Big5 …) or refuses them with a reason;
 - :mod:`.readers` turns text, Markdown or HTML into body text and the
-  metadata the format states (front matter, ``<meta>`` tags);
+  metadata the format states: front matter read safely by
+  :mod:`.frontmatter`, web pages by :mod:`.pages` (main text checked against
+  what the page shows);
 - :mod:`.lines` holds the text as lines that rules can remove, remembering
   what was removed and why;
 - :mod:`.cleaning` applies the boilerplate rules of

@@ -39,7 +39,7 @@ def ensure_demo_library(directory: Path, articles: Path | None = None) -> list[I
     if stamp.is_file() and stamp.read_text().strip() == wanted and (directory / FILE_NAME).exists():
         return []
     if directory.exists():
-        for name in (FILE_NAME, f"{FILE_NAME}-wal", f"{FILE_NAME}-shm"):
+        for name in (FILE_NAME, f"{FILE_NAME}-wal", f"{FILE_NAME}-shm", STAMP):
             (directory / name).unlink(missing_ok=True)
         index = directory / "index"
         if index.is_dir():

@@ -3,7 +3,10 @@
 Order of evidence:
 
 1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) decides;
-2. NUL bytes without a BOM mean a binary file;
+2. NUL bytes without a BOM mean a binary file -- unless they fall where
+   UTF-16 puts them (the high byte of every ASCII character: all at odd
+   offsets for little-endian, even for big-endian) and the bytes decode as
+   UTF-16 that reads as text: UTF-16 without a BOM;
 3. strict UTF-8 that decodes is UTF-8 (random bytes almost never are);
 4. an HTML ``<meta charset>`` declaration, if it decodes strictly;
 5. GB18030 and Big5-HKSCS, strictly decoded, scored by how many of their Han
@@ -12,8 +15,10 @@ Order of evidence:
 6. charset-normalizer for anything else (Latin-1 English, Shift-JIS …).
 
 Text that decodes but reads as mojibake (few common characters, control
-characters, private-use characters) is refused: importing it would lose the
-article while looking as if it had worked.
+characters, private-use characters, or 锟斤拷 -- the bytes of replacement
+characters read as GBK, left where a converter lost the original characters)
+is refused: importing it would lose the article while looking as if it had
+worked.
 """
 
 from __future__ import annotations
@@ -67,6 +72,9 @@ def decode(data: bytes, *, html: bool = False) -> Decoded:
                 ) from None
             return Decoded(_checked(text, _label(name)), _label(name))
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise DecodeError("binary file (contains NUL bytes), not text")
     try:
         return Decoded(_checked(data.decode("utf-8"), "UTF-8"), "UTF-8")
@@ -99,6 +107,46 @@ def decode(data: bytes, *, html: bool = False) -> Decoded:
         if score >= MIN_COMMON_SHARE and (han >= MIN_HAN_FOR_SCORE or (han >= 2 and clear)):
             return Decoded(_checked(text, label), label)
     return _fallback(data)
+
+
+#: Share of a UTF-16 reading that must be plain text (ASCII, common Han
+#: characters, CJK punctuation) for a file with NUL bytes to be taken as UTF-16.
+UTF16_TEXT_SHARE = 0.95
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text without a byte-order mark: NUL bytes are the high bytes of its
+    ASCII characters, and read as UTF-16 the bytes make plain text (random or
+    binary bytes make rare and unassigned characters)."""
+    if len(data) % 2:
+        return None
+    odd = sum(1 for i in range(1, len(data), 2) if data[i] == 0)
+    order = ["utf-16-le", "utf-16-be"] if 2 * odd >= data.count(0) else ["utf-16-be", "utf-16-le"]
+    for codec in order:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _plain_share(text) >= UTF16_TEXT_SHARE:
+            label = _label(codec)
+            return Decoded(_checked(text, label), label)
+    return None
+
+
+def _plain_share(text: str) -> float:
+    common = common_han()
+    sample = text[:50_000]
+    plain = sum(
+        1
+        for ch in sample
+        if ch in common
+        or " " <= ch <= "~"
+        or ch in "\t\n\r"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or ch in "\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
+    )
+    return plain / max(len(sample), 1)
 
 
 def _fallback(data: bytes) -> Decoded:
@@ -153,7 +201,21 @@ def _checked(text: str, encoding: str) -> str:
             f"decoded as {encoding} but {bad} characters are control, private-use or "
             "replacement characters: not a text document"
         )
+    lost = sum(sample.count(marker) for marker in _LOST_MARKERS)
+    if lost >= MAX_LOST or (lost and 3 * lost * 20 >= len("".join(sample.split()))):
+        times = "once" if lost == 1 else f"{lost} times"
+        raise DecodeError(
+            f"mojibake: 锟斤拷 appears {times} (characters lost by a wrong conversion "
+            "before the file reached Duizhao); import the original file instead"
+        )
     return text
+
+
+#: What U+FFFD replacement characters look like after their UTF-8 bytes were read
+#: as GBK (锟斤拷) or Big5 (錕斤拷): the characters they replaced are gone.
+_LOST_MARKERS = ("锟斤拷", "錕斤拷")
+#: This many of them in a text refuse it (fewer when they are 5% of it or more).
+MAX_LOST = 5
 
 
 def _is_suspicious(ch: str) -> bool:

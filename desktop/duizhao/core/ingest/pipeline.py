@@ -11,7 +11,8 @@
 
 Nothing is thrown away: the result keeps the raw bytes, the reader's text and
 every removed piece with the rule that removed it, so :func:`reclean` can redo
-steps 3-4 from the raw input when the rules improve.
+every step from the raw input when the readers or the rules improve (and
+rebuild a stored text that was damaged).
 """
 
 from __future__ import annotations
@@ -37,23 +38,48 @@ def parse(data: bytes, name: str, rules: cleaning.RuleSet | None = None) -> Pars
     try:
         decoded = decode(data, html=suffix in readers.HTML_SUFFIXES)
         fmt = readers.format_for(path, decoded.text)
-        output = readers.read(fmt, decoded.text)
-    except (DecodeError, ReadError) as exc:
+    except DecodeError as exc:
+        raise ImportRefused(str(exc)) from None
+    return _read_and_clean(data, decoded.text, decoded.encoding, fmt, rules)
+
+
+def reclean(document: ParsedDocument, rules: cleaning.RuleSet | None = None) -> ParsedDocument:
+    """Parse ``document.raw`` again, in the format it was imported as.
+
+    Everything is redone from the raw bytes -- decoding, reading (front matter,
+    HTML extraction) and cleaning -- so a better reader or better rules repair
+    what an older import cut, and a damaged stored text is rebuilt. Raises
+    :class:`ImportRefused` when the new steps refuse the input.
+    """
+    try:
+        decoded = decode(document.raw, html=document.fmt == "html")
+    except DecodeError as exc:
+        raise ImportRefused(str(exc)) from None
+    fmt = document.fmt if document.fmt in readers.FORMATS else "text"
+    return _read_and_clean(document.raw, decoded.text, decoded.encoding, fmt, rules)
+
+
+def _read_and_clean(
+    data: bytes, text: str, encoding: str, fmt: str, rules: cleaning.RuleSet | None
+) -> ParsedDocument:
+    try:
+        output = readers.read(fmt, text)
+    except ReadError as exc:
         raise ImportRefused(str(exc)) from None
     document = ParsedDocument(
         raw=data,
-        encoding=decoded.encoding,
+        encoding=encoding,
         fmt=output.fmt,
         source_text=output.text,
         text="",
         metadata=output.metadata,
         script=detect_script(""),
     )
-    return reclean(document, rules)
+    return clean(document, rules)
 
 
-def reclean(document: ParsedDocument, rules: cleaning.RuleSet | None = None) -> ParsedDocument:
-    """Run cleaning, metadata lines and estimates again on ``document.source_text``.
+def clean(document: ParsedDocument, rules: cleaning.RuleSet | None = None) -> ParsedDocument:
+    """Run cleaning, metadata lines and estimates on ``document.source_text``.
 
     Metadata stated by the format (front matter, HTML) is kept; what was read
     from the text or estimated is recomputed.

@@ -4,8 +4,18 @@
   :class:`Article`, its :class:`Metadata`, :class:`Entity` spans, what an
   import made (:class:`ParsedDocument`, :class:`ImportResult`).
 - :mod:`.store` -- :class:`Library`, one directory holding ``library.sqlite3``
-  (WAL, schema version and migrations, one transaction per imported file,
-  a trash), the source of truth everything derived is rebuilt from.
+  (WAL, one transaction per imported file, a trash, damaged rows kept apart),
+  the source of truth everything derived is rebuilt from;
+- :mod:`.opening` -- how a directory becomes an open library: what is
+  created, what is refused (a foreign, empty or corrupt file), read-only
+  access that works on read-only media;
+- :mod:`.rows` -- rows into Python values, as stored bytes, and into articles;
+  a row that does not decode is set apart, not a failed read;
+- :mod:`.schema` -- the migrations, and how a Duizhao library is told apart;
+- :mod:`.check` -- :func:`check_library`: every row verified as stored
+  (``duizhao check``), each problem with how to repair it;
+- :mod:`.errors` -- :class:`LibraryError` and its kinds (missing, busy,
+  read-only, full, damaged), each one line for the user;
 - :mod:`.workspaces` -- saved comparisons and the notes and pins on their rows,
   stored in the same database.
 """
@@ -21,7 +31,18 @@ from duizhao.core.library.article import (
     ParsedDocument,
     Removed,
 )
-from duizhao.core.library.store import FILE_NAME, ArticleNotFound, Library, LibraryError
+from duizhao.core.library.check import Finding, check_library
+from duizhao.core.library.errors import (
+    ArticleDamaged,
+    ArticleNotFound,
+    LibraryBusy,
+    LibraryDamaged,
+    LibraryError,
+    LibraryFull,
+    LibraryMissing,
+    LibraryReadOnly,
+)
+from duizhao.core.library.store import FILE_NAME, Library, content_hash, raw_hash
 from duizhao.core.library.workspaces import (
     RowNote,
     Workspace,
@@ -37,21 +58,31 @@ __all__ = [
     "ENTITY_TYPES",
     "FILE_NAME",
     "Article",
+    "ArticleDamaged",
     "ArticleNotFound",
     "ArticleSummary",
     "Entity",
+    "Finding",
     "ImportResult",
     "ImportStatus",
     "Library",
+    "LibraryBusy",
+    "LibraryDamaged",
     "LibraryError",
+    "LibraryFull",
+    "LibraryMissing",
+    "LibraryReadOnly",
     "Metadata",
     "ParsedDocument",
     "Removed",
     "RowNote",
     "Workspace",
+    "check_library",
+    "content_hash",
     "list_workspaces",
     "load_workspace",
     "notes_for",
+    "raw_hash",
     "save_workspace",
     "set_note",
     "set_pinned",

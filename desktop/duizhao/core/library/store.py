@@ -1,32 +1,42 @@
 """The library: articles and everything kept about them, in one SQLite file.
 
-``<library dir>/library.sqlite3``, in WAL mode with foreign keys on. The
-schema has a version (``PRAGMA user_version``) and a list of migrations, each
-run in its own transaction; a library written by a newer Duizhao is refused,
-never "upgraded" downwards.
+``<library dir>/library.sqlite3``, in WAL mode with foreign keys on; opening
+(what is created, what is refused, read-only access) is :mod:`.opening`'s,
+the schema and its migrations :mod:`.schema`'s, the errors :mod:`.errors`'.
 
 Writes take the write lock up front (``BEGIN IMMEDIATE``) and wait up to
 ``timeout`` seconds for another process that holds it; after that they fail
 with :class:`LibraryBusy`. Each imported file is one transaction, so a crash
-or a kill leaves every committed article whole and no partial one.
+or a kill leaves every committed article whole and no partial one. A full
+disk or a read-only file fails the change with one line and rolls it back.
 
 Removal moves an article to the trash (``deleted_at``); :meth:`Library.restore`
 brings it back and :meth:`Library.purge` deletes it for good. The raw input
-of every article is kept (``raw_inputs``), with the reader's text before
-cleaning, so cleaning can be re-run (:meth:`Library.reclean`).
+of every article is kept (``raw_inputs``), so cleaning can be re-run from it
+(:meth:`Library.reclean`).
+
+A row that cannot be read back (text that is not valid UTF-8, as a bit flip
+leaves it) is *quarantined*: reads leave it out and record it in
+:attr:`Library.damaged`, :meth:`Library.get` raises :class:`ArticleDamaged`,
+the row stays on disk byte for byte, its raw input can still be read
+(:meth:`Library.raw`), it can be removed, and :meth:`Library.reclean`
+rebuilds it from its raw input. :mod:`.check` finds every such row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import logging
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 
+from duizhao.core.library import rows as table
 from duizhao.core.library.article import (
     Article,
     ArticleSummary,
@@ -36,126 +46,32 @@ from duizhao.core.library.article import (
     Removed,
     Script,
 )
-
-FILE_NAME = "library.sqlite3"
-DEFAULT_TIMEOUT = 10.0
-
-
-class LibraryError(Exception):
-    """A library that cannot be used; the message is one line for the user."""
-
-
-class LibraryBusy(LibraryError):
-    pass
-
-
-class ArticleNotFound(LibraryError, KeyError):
-    def __str__(self) -> str:
-        return f"no article with id {self.args[0]}"
-
-
-_MIGRATIONS: tuple[str, ...] = (
-    # 1: articles, raw inputs, removed parts
-    """
-    CREATE TABLE articles (
-        id INTEGER PRIMARY KEY,
-        title TEXT NOT NULL,
-        title_estimated INTEGER NOT NULL DEFAULT 0,
-        source TEXT,
-        author TEXT,
-        translator TEXT,
-        url TEXT,
-        published TEXT,
-        published_estimated INTEGER NOT NULL DEFAULT 0,
-        original INTEGER NOT NULL DEFAULT 0,
-        script TEXT NOT NULL,
-        text TEXT NOT NULL,
-        chars INTEGER NOT NULL,
-        content_hash TEXT NOT NULL,
-        fmt TEXT NOT NULL,
-        encoding TEXT NOT NULL,
-        original_name TEXT NOT NULL,
-        original_path TEXT,
-        imported_at TEXT NOT NULL,
-        cleaner_version INTEGER NOT NULL,
-        deleted_at TEXT
-    );
-    CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
-    CREATE INDEX articles_published ON articles(published);
-    CREATE TABLE raw_inputs (
-        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        raw BLOB NOT NULL,
-        raw_hash TEXT NOT NULL,
-        source_text TEXT NOT NULL
-    );
-    CREATE INDEX raw_inputs_hash ON raw_inputs(raw_hash);
-    CREATE TABLE removed_parts (
-        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        rule TEXT NOT NULL,
-        line INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        PRIMARY KEY (article_id, seq)
-    );
-    """,
-    # 2: a generation counter that every change to the articles moves, so
-    # derived data (the search index) can tell cheaply whether it is current
-    """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-    INSERT INTO meta (key, value) VALUES ('generation', 0);
-    CREATE TRIGGER articles_insert_generation AFTER INSERT ON articles
-    BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
-    CREATE TRIGGER articles_delete_generation AFTER DELETE ON articles
-    BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
-    CREATE TRIGGER articles_update_generation AFTER UPDATE ON articles
-    BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
-    """,
-    # 3: recognised entities per article (duizhao.core.entities.recognition), valid while
-    # the recogniser version and the article's content hash are the same
-    """
-    CREATE TABLE entities (
-        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        recogniser TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        data TEXT NOT NULL
-    );
-    """,
-    # 4: saved comparison workspaces, and the notes and pins on comparison
-    # rows (duizhao.core.library.workspaces); article ids are kept as JSON, not as
-    # foreign keys, so a workspace outlives a purged article and says so
-    """
-    CREATE TABLE workspaces (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL COLLATE NOCASE UNIQUE,
-        articles TEXT NOT NULL,
-        topic TEXT,
-        state TEXT NOT NULL DEFAULT '{}',
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE row_notes (
-        article_set TEXT NOT NULL,
-        topic_key TEXT NOT NULL,
-        row_key TEXT NOT NULL,
-        note TEXT NOT NULL DEFAULT '',
-        pinned INTEGER NOT NULL DEFAULT 0,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (article_set, topic_key, row_key)
-    );
-    """,
-    # 5: other data derived from an article (sentence embeddings …), each kind
-    # valid while its key (a hash of what it was made from) is the same
-    """
-    CREATE TABLE derived (
-        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        kind TEXT NOT NULL,
-        key TEXT NOT NULL,
-        data BLOB NOT NULL,
-        PRIMARY KEY (article_id, kind)
-    );
-    """,
+from duizhao.core.library.errors import (
+    ArticleDamaged,
+    ArticleNotFound,
+    LibraryBusy,
+    LibraryError,
+    LibraryReadOnly,
+    from_sqlite,
 )
-SCHEMA_VERSION = len(_MIGRATIONS)
+from duizhao.core.library.opening import FILE_NAME, connect, not_writable, transaction
+from duizhao.core.library.rows import Row
+from duizhao.core.library.schema import SCHEMA_VERSION
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "FILE_NAME",
+    "SCHEMA_VERSION",
+    "ArticleNotFound",
+    "Library",
+    "LibraryBusy",
+    "LibraryError",
+    "content_hash",
+    "raw_hash",
+]
+
+DEFAULT_TIMEOUT = 10.0
+log = logging.getLogger(__name__)
 
 
 def content_hash(text: str) -> str:
@@ -174,63 +90,54 @@ def _now() -> str:
 class Library:
     """An open library. Not shared between threads: open one per thread."""
 
-    def __init__(self, connection: sqlite3.Connection, directory: Path) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        directory: Path,
+        *,
+        readonly: bool = False,
+        created: bool = False,
+    ) -> None:
         self._db = connection
         self.directory = directory
+        #: opened read-only: every change raises :class:`LibraryReadOnly`
+        self.readonly = readonly
+        #: this open made a new, empty library
+        self.created = created
+        #: articles found damaged by the reads so far: id -> what is wrong
+        self.damaged: dict[int, str] = {}
+        self._cache_db: sqlite3.Connection | None | bool = None
 
     # -- opening ------------------------------------------------------------
 
     @classmethod
-    def open(cls, directory: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> Library:
-        directory = Path(directory)
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise LibraryError(
-                f"cannot create library directory {directory}: {exc.strerror}"
-            ) from None
-        path = directory / FILE_NAME
-        try:
-            connection = sqlite3.connect(path, timeout=timeout, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise LibraryError(f"cannot open library {path}: {exc}") from None
-        library = cls(connection, directory)
-        try:
-            library._setup()
-        except sqlite3.DatabaseError as exc:
-            connection.close()
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise LibraryBusy(
-                    f"library {directory} is busy: another Duizhao is writing to it "
-                    f"(waited {timeout:g} s)"
-                ) from None
-            raise LibraryError(f"{path} is not a Duizhao library: {exc}") from None
-        except LibraryError:
-            connection.close()
-            raise
-        return library
+    def open(
+        cls,
+        directory: str | Path,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        create: bool = True,
+        readonly: bool = False,
+        verify: bool = False,
+    ) -> Library:
+        """Open the library in ``directory``.
 
-    def _setup(self) -> None:
-        self._db.execute("PRAGMA foreign_keys = ON")
-        mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise LibraryError(f"library {self.directory} cannot use WAL journaling ({mode})")
-        self._db.execute("PRAGMA synchronous = NORMAL")
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise LibraryError(
-                f"library {self.directory} was written by a newer Duizhao "
-                f"(schema {version}, this one knows {SCHEMA_VERSION})"
-            )
-        for number in range(version, SCHEMA_VERSION):
-            with self._write():
-                if self._db.execute("PRAGMA user_version").fetchone()[0] != number:
-                    continue  # another process migrated while we waited
-                for statement in _statements(_MIGRATIONS[number]):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number + 1}")
+        ``create`` makes a missing library (never in a folder holding other
+        files); without it a missing one raises :class:`LibraryMissing`.
+        ``readonly`` never writes (and works on read-only media). ``verify``
+        runs ``PRAGMA integrity_check`` first and refuses a damaged library
+        before anything is written to it. See :mod:`.opening`.
+        """
+        directory = Path(directory)
+        opened = connect(
+            directory, timeout=timeout, create=create, readonly=readonly, verify=verify
+        )
+        return cls(opened.connection, directory, readonly=opened.readonly, created=opened.created)
 
     def close(self) -> None:
+        if isinstance(self._cache_db, sqlite3.Connection):
+            self._cache_db.close()
+        self._cache_db = None
         self._db.close()
 
     def __enter__(self) -> Library:
@@ -246,19 +153,12 @@ class Library:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise LibraryBusy(
-                f"library {self.directory} is busy: another Duizhao is writing to it ({exc})"
-            ) from None
-        try:
+        if self.readonly:
+            raise LibraryReadOnly(
+                f"library {self.directory} was opened read-only: it cannot be changed"
+            )
+        with transaction(self._db, self.directory):
             yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            self._db.execute("COMMIT")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -270,102 +170,128 @@ class Library:
 
     def query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
         """The rows of one read-only statement (outside any write transaction)."""
-        return [tuple(r) for r in self._db.execute(sql, parameters).fetchall()]
+        return list(self._read(sql, parameters))
+
+    def _read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[Row]:
+        try:
+            return [tuple(r) for r in self._db.execute(sql, parameters).fetchall()]
+        except sqlite3.Error as exc:
+            raise from_sqlite(exc, self.directory, "read") from None
+
+    def _rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[Row]:
+        """The rows of a read whose first column is an article id; a row that
+        cannot be decoded is left out and its article recorded in :attr:`damaged`."""
+        try:
+            found, damaged = table.decoded(self._db, sql, parameters)
+        except sqlite3.Error as exc:
+            raise from_sqlite(exc, self.directory, "read") from None
+        for article_id, problem in damaged.items():
+            self.damaged.setdefault(article_id, problem)
+            log.info("article %s is damaged: %s", article_id, problem)
+        return found
+
+    def stored_rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[Row]:
+        """The rows of a read as stored: text as the bytes on disk, undecoded
+        (for :mod:`.check`, which verifies them)."""
+        try:
+            return table.stored(self._db, sql, parameters)
+        except sqlite3.Error as exc:
+            raise from_sqlite(exc, self.directory, "read") from None
+
+    def _lenient(self, sql: str, parameters: tuple[object, ...]) -> Row | None:
+        try:
+            return table.lenient(self._db, sql, parameters)
+        except sqlite3.Error as exc:
+            raise from_sqlite(exc, self.directory, "read") from None
 
     # -- reading ------------------------------------------------------------
 
     def summaries(self) -> list[ArticleSummary]:
-        rows = self._db.execute(
+        rows = self._rows(
             "SELECT id, title, source, published, script, chars FROM articles "
             "WHERE deleted_at IS NULL "
             "ORDER BY published IS NULL, published DESC, id"
         )
-        return [ArticleSummary(r[0], r[1], r[2], r[3], Script(r[4]), r[5]) for r in rows]
+        return [
+            ArticleSummary(
+                int(r[0]),
+                str(r[1]),
+                table.optional(r[2]),
+                table.optional(r[3]),
+                table.script(r[4]),
+                int(r[5]),
+            )
+            for r in rows
+        ]
 
     def count(self) -> int:
-        return int(
-            self._db.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()[0]
-        )
+        return int(self._read("SELECT count(*) FROM articles WHERE deleted_at IS NULL")[0][0])
 
     def ids(self, *, trashed: bool = False) -> list[int]:
         condition = "IS NOT NULL" if trashed else "IS NULL"
-        rows = self._db.execute(f"SELECT id FROM articles WHERE deleted_at {condition} ORDER BY id")
-        return [r[0] for r in rows]
+        rows = self._read(f"SELECT id FROM articles WHERE deleted_at {condition} ORDER BY id")
+        return [int(r[0]) for r in rows]
 
     def get(self, article_id: int, *, include_trashed: bool = False) -> Article:
-        row = self._db.execute(
-            "SELECT id, text, title, title_estimated, source, author, translator, url, "
-            "published, published_estimated, original, script, fmt, encoding, original_name, "
-            "imported_at, content_hash, deleted_at FROM articles WHERE id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None or (row[17] is not None and not include_trashed):
+        """The article with this id; raises :class:`ArticleNotFound`, or
+        :class:`ArticleDamaged` when its row cannot be read back."""
+        rows = self._rows(table.GET, (article_id,))
+        if not rows:
+            if article_id in self.damaged and self._exists(article_id, include_trashed):
+                raise ArticleDamaged(article_id, self.damaged[article_id])
             raise ArticleNotFound(article_id)
-        metadata = Metadata(
-            title=row[2],
-            title_estimated=bool(row[3]),
-            source=row[4],
-            author=row[5],
-            translator=row[6],
-            url=row[7],
-            published=row[8],
-            published_estimated=bool(row[9]),
-            original=bool(row[10]),
-        )
-        return Article(
-            id=row[0],
-            text=row[1],
-            metadata=metadata,
-            script=Script(row[11]),
-            fmt=row[12],
-            encoding=row[13],
-            original_name=row[14],
-            imported_at=row[15],
-            content_hash=row[16],
-        )
+        row = rows[0]
+        if row[17] is not None and not include_trashed:
+            raise ArticleNotFound(article_id)
+        return table.article(row)
+
+    def _exists(self, article_id: int, include_trashed: bool) -> bool:
+        trashed = "" if include_trashed else " AND deleted_at IS NULL"
+        return bool(self._read(f"SELECT 1 FROM articles WHERE id = ?{trashed}", (article_id,)))
 
     def generation(self) -> int:
         """A number that changes whenever any article is added, changed or removed."""
-        return int(
-            self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
-        )
+        return int(self._read("SELECT value FROM meta WHERE key = 'generation'")[0][0])
 
     def fingerprints(self) -> dict[int, str]:
         """Content hash of every article not in the trash, by id."""
-        rows = self._db.execute("SELECT id, content_hash FROM articles WHERE deleted_at IS NULL")
+        rows = self._rows("SELECT id, content_hash FROM articles WHERE deleted_at IS NULL")
         return {int(r[0]): str(r[1]) for r in rows}
 
     def articles(self, ids: list[int] | None = None) -> Iterator[Article]:
-        """The articles with these ids (default: all not in the trash), one at a time."""
+        """The articles with these ids (default: all not in the trash), one at a
+        time; missing ones are skipped, damaged ones too (see :attr:`damaged`)."""
         for article_id in self.ids() if ids is None else ids:
             try:
                 yield self.get(article_id)
-            except ArticleNotFound:
+            except (ArticleNotFound, ArticleDamaged):
                 continue
 
     def removed_parts(self, article_id: int) -> list[Removed]:
-        rows = self._db.execute(
-            "SELECT rule, text, line FROM removed_parts WHERE article_id = ? ORDER BY seq",
+        rows = self._rows(
+            "SELECT article_id, rule, text, line FROM removed_parts WHERE article_id = ? "
+            "ORDER BY seq",
             (article_id,),
         )
-        return [Removed(r[0], r[1], r[2]) for r in rows]
+        if article_id in self.damaged:
+            raise ArticleDamaged(article_id, self.damaged[article_id])
+        return [Removed(str(r[1]), str(r[2]), int(r[3])) for r in rows]
 
     def raw(self, article_id: int) -> bytes:
-        row = self._db.execute(
-            "SELECT raw FROM raw_inputs WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
+        """The article's input as it was read, byte for byte (also of a damaged article)."""
+        rows = self._read("SELECT raw FROM raw_inputs WHERE article_id = ?", (article_id,))
+        if not rows:
             raise ArticleNotFound(article_id)
-        return bytes(row[0])
+        return bytes(rows[0][0])
 
     def find_raw(self, data: bytes) -> int | None:
         """The article (not in the trash) imported from exactly these bytes, if any."""
-        row = self._db.execute(
+        rows = self._read(
             "SELECT r.article_id FROM raw_inputs r JOIN articles a ON a.id = r.article_id "
             "WHERE r.raw_hash = ? AND a.deleted_at IS NULL",
             (raw_hash(data),),
-        ).fetchone()
-        return None if row is None else int(row[0])
+        )
+        return None if not rows else int(rows[0][0])
 
     # -- writing ------------------------------------------------------------
 
@@ -389,11 +315,11 @@ class Library:
                 return ImportStatus.IMPORTED, int(row[0])
             meta = document.metadata
             cursor = self._db.execute(
-                f"INSERT INTO articles ({_DESCRIBED}, url, fmt, encoding, original_name, "
+                f"INSERT INTO articles ({table.DESCRIBED}, url, fmt, encoding, original_name, "
                 "original_path, imported_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    *_described(document, meta.title or Path(name).stem, digest),
+                    *table.described(document, meta.title or Path(name).stem, digest),
                     meta.url,
                     document.fmt,
                     document.encoding,
@@ -419,8 +345,8 @@ class Library:
         )
 
     def remove(self, article_id: int) -> Article:
-        """Move an article to the trash; :meth:`restore` undoes it."""
-        article = self.get(article_id)
+        """Move an article to the trash (a damaged one too); :meth:`restore` undoes it."""
+        article = self._for_message(article_id, include_trashed=False)
         with self._write():
             self._db.execute(
                 "UPDATE articles SET deleted_at = ? WHERE id = ?", (_now(), article_id)
@@ -428,10 +354,20 @@ class Library:
         return article
 
     def restore(self, article_id: int) -> Article:
-        self.get(article_id, include_trashed=True)
+        self._for_message(article_id, include_trashed=True)
         with self._write():
             self._db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (article_id,))
-        return self.get(article_id)
+        return self._for_message(article_id, include_trashed=False)
+
+    def _for_message(self, article_id: int, *, include_trashed: bool) -> Article:
+        """The article, or for a damaged one a stand-in with its id and its
+        title as far as it can be read (for messages only; never written back)."""
+        try:
+            return self.get(article_id, include_trashed=include_trashed)
+        except ArticleDamaged:
+            row = self._lenient(table.GET, (article_id,))
+            assert row is not None  # get() found the row
+            return table.article(row)
 
     def purge(self) -> int:
         """Delete every article in the trash for good. Returns how many."""
@@ -446,84 +382,182 @@ class Library:
         *,
         force: bool = False,
         on_kept: Callable[[int, str], None] | None = None,
+        on_repaired: Callable[[int], None] | None = None,
     ) -> list[int]:
-        """Clean again, from the kept source text, every article cleaned by another
-        rules version (all of them with ``force``). Returns the ids whose text changed.
+        """Clean again, from its raw input, every article cleaned by another rules
+        version (all of them with ``force``) and every damaged one, which this
+        rebuilds (``on_repaired(id)``). Returns the ids whose text changed.
 
-        An article the new rules would empty, or make equal to another one, is
-        kept as it is and reported to ``on_kept(id, reason)``."""
-        rows = self._db.execute(
-            "SELECT a.id, r.raw, r.source_text, a.fmt, a.encoding, a.cleaner_version, a.text "
-            "FROM articles a JOIN raw_inputs r ON r.article_id = a.id ORDER BY a.id"
-        ).fetchall()
+        ``clean`` gets a document holding the raw bytes, format and encoding
+        (and the current text and metadata) and returns it parsed anew. An
+        article whose raw input is damaged, that the new rules would empty, or
+        that would become equal to another one is kept as it is and reported
+        to ``on_kept(id, reason)``."""
+        rows = self._read("SELECT id, cleaner_version FROM articles ORDER BY id")
         changed: list[int] = []
-        for row in rows:
-            if row[5] == version and not force:
-                continue
-            article = self.get(row[0], include_trashed=True)
-            document = ParsedDocument(
-                raw=bytes(row[1]),
-                encoding=row[4],
-                fmt=row[3],
-                source_text=row[2],
-                text=row[6],
-                metadata=article.metadata,
-                script=article.script,
-            )
+        for article_id, cleaned_by in ((int(r[0]), int(r[1])) for r in rows):
             try:
-                document = clean(document)
-            except ValueError as exc:  # e.g. ImportRefused: nothing would be left
-                if on_kept is not None:
-                    on_kept(row[0], str(exc))
+                current: Article | None = self.get(article_id, include_trashed=True)
+            except ArticleDamaged:
+                current = None
+            if current is not None and cleaned_by == version and not force:
                 continue
-            meta = document.metadata
-            digest = content_hash(document.text)
-            clash = self._db.execute(
-                "SELECT id FROM articles WHERE content_hash = ? AND id != ?", (digest, row[0])
-            ).fetchone()
-            if clash is not None:
+            reason = self._reclean_one(article_id, current, clean)
+            if reason is not None:
                 if on_kept is not None:
-                    on_kept(row[0], f"cleaned, it would equal article {clash[0]}")
+                    on_kept(article_id, reason)
                 continue
-            with self._write():
-                self._db.execute(
-                    f"UPDATE articles SET ({_DESCRIBED}) = "
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
-                    (*_described(document, meta.title or article.original_name, digest), row[0]),
-                )
-                self._store_removed(row[0], document.removed)
-            if document.text != row[6]:
-                changed.append(row[0])
+            if current is None:
+                self.damaged.pop(article_id, None)
+                if on_repaired is not None:
+                    on_repaired(article_id)
+                changed.append(article_id)
+            elif self.get(article_id, include_trashed=True).text != current.text:
+                changed.append(article_id)
         return changed
+
+    def _reclean_one(
+        self,
+        article_id: int,
+        current: Article | None,
+        clean: Callable[[ParsedDocument], ParsedDocument],
+    ) -> str | None:
+        """Parse one article again from its raw input and store it; the reason
+        when it is kept as it was."""
+        found = self._lenient(
+            "SELECT r.raw, r.raw_hash, a.fmt, a.encoding, a.original_name "
+            "FROM articles a JOIN raw_inputs r ON r.article_id = a.id WHERE a.id = ?",
+            (article_id,),
+        )
+        if found is None:
+            return "its raw input is missing"
+        raw = bytes(found[0])
+        if raw_hash(raw) != found[1]:
+            return "its raw input is damaged (its checksum differs): kept as it was"
+        document = ParsedDocument(
+            raw=raw,
+            encoding=str(found[3]),
+            fmt=str(found[2]),
+            source_text="",
+            text=current.text if current else "",
+            metadata=current.metadata if current else Metadata(),
+            script=current.script if current else Script.UNKNOWN,
+        )
+        try:
+            document = clean(document)
+        except ValueError as exc:  # e.g. ImportRefused: nothing would be left
+            return str(exc)
+        digest = content_hash(document.text)
+        clash = self._read(
+            "SELECT id FROM articles WHERE content_hash = ? AND id != ?", (digest, article_id)
+        )
+        if clash:
+            return f"cleaned, it would equal article {clash[0][0]}"
+        name = current.original_name if current else str(found[4])
+        with self._write():
+            self._db.execute(
+                f"UPDATE articles SET ({table.DESCRIBED}, url, fmt, encoding) = "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
+                (
+                    *table.described(document, document.metadata.title or Path(name).stem, digest),
+                    document.metadata.url,
+                    document.fmt,
+                    document.encoding,
+                    article_id,
+                ),
+            )
+            self._db.execute(
+                "UPDATE raw_inputs SET source_text = ? WHERE article_id = ?",
+                (document.source_text, article_id),
+            )
+            self._store_removed(article_id, document.removed)
+            if current is None:
+                self._mend_names(article_id)
+        return None
+
+    def _mend_names(self, article_id: int) -> None:
+        """Columns no input can rebuild (the file name, the dates of import and
+        removal), rewritten readable where they are damaged."""
+        columns = ("original_name", "original_path", "imported_at", "deleted_at")
+        (values,) = table.stored(
+            self._db, f"SELECT {', '.join(columns)} FROM articles WHERE id = ?", (article_id,)
+        )
+        for column, value in zip(columns, values, strict=True):
+            if isinstance(value, bytes):
+                try:
+                    value.decode("utf-8")
+                except UnicodeDecodeError:
+                    self._db.execute(
+                        f"UPDATE articles SET {column} = ? WHERE id = ?",
+                        (value.decode("utf-8", "replace"), article_id),
+                    )
 
     # -- derived data: entities -------------------------------------------------
 
     def cached_entities(self, article_id: int, recogniser: str, digest: str) -> str | None:
         """The stored entities (JSON, as :mod:`duizhao.core.entities.recognition` wrote them)
-        of an article, if made by ``recogniser`` from content ``digest``."""
-        row = self._db.execute(
-            "SELECT data FROM entities WHERE article_id = ? AND recogniser = ? "
-            "AND content_hash = ?",
-            (article_id, recogniser, digest),
-        ).fetchone()
-        return None if row is None else str(row[0])
+        of an article, if made by ``recogniser`` from content ``digest``; a
+        damaged entry counts as none (it is made again and replaced)."""
+        try:
+            row = self._db.execute(
+                "SELECT data FROM entities WHERE article_id = ? AND recogniser = ? "
+                "AND content_hash = ?",
+                (article_id, recogniser, digest),
+            ).fetchone()
+        except sqlite3.OperationalError as exc:
+            if "decode" in str(exc):
+                return None
+            raise from_sqlite(exc, self.directory, "read") from None
+        if row is None:
+            return None
+        try:
+            json.loads(row[0])
+        except ValueError:
+            return None
+        return str(row[0])
 
-    def store_entities(self, article_id: int, recogniser: str, digest: str, data: str) -> None:
+    def store_entities(self, article_id: int, recogniser: str, digest: str, data: str) -> bool:
         """Keep an article's entities (replacing older ones); an article deleted
-        meanwhile is skipped."""
-        with self._write():
-            self._db.execute(
-                "INSERT INTO entities (article_id, recogniser, content_hash, data) "
-                "SELECT id, ?, ?, ? FROM articles WHERE id = ? "
-                "ON CONFLICT(article_id) DO UPDATE SET recogniser = excluded.recogniser, "
-                "content_hash = excluded.content_hash, data = excluded.data",
-                (recogniser, digest, data, article_id),
-            )
+        meanwhile is skipped. A cache: when it cannot be written (read-only
+        media, a full disk, a busy library) nothing is stored and False returned."""
+        sql = (
+            "INSERT INTO entities (article_id, recogniser, content_hash, data) "
+            "SELECT id, ?, ?, ? FROM articles WHERE id = ? "
+            "ON CONFLICT(article_id) DO UPDATE SET recogniser = excluded.recogniser, "
+            "content_hash = excluded.content_hash, data = excluded.data"
+        )
+        parameters = (recogniser, digest, data, article_id)
+        try:
+            if not self.readonly:
+                with self._write():
+                    self._db.execute(sql, parameters)
+                return True
+            cache = self._cache_connection()
+            if cache is None:
+                return False
+            with transaction(cache, self.directory):
+                cache.execute(sql, parameters)
+            return True
+        except LibraryError as exc:
+            log.info("entities of article %s not cached: %s", article_id, exc)
+            return False
+
+    def _cache_connection(self) -> sqlite3.Connection | None:
+        """For a library opened read-only: a connection that writes derived data
+        (the entities cache) when the file can be written at all, else None."""
+        if self._cache_db is None:
+            self._cache_db = False
+            if not_writable(self.directory) is None:
+                with suppress(sqlite3.Error):
+                    self._cache_db = sqlite3.connect(
+                        self.directory / FILE_NAME, timeout=1.0, isolation_level=None
+                    )
+        return self._cache_db if isinstance(self._cache_db, sqlite3.Connection) else None
 
     def stale_entities(self, recogniser: str) -> list[int]:
         """Articles (not in the trash) whose entities are missing, made by
         another recogniser, or made from other content."""
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT a.id FROM articles a LEFT JOIN entities e ON e.article_id = a.id "
             "WHERE a.deleted_at IS NULL AND (e.article_id IS NULL OR e.recogniser != ? "
             "OR e.content_hash != a.content_hash) ORDER BY a.id",
@@ -534,67 +568,44 @@ class Library:
     # -- derived data: anything else made from an article ---------------------------
 
     def cached_derived(self, article_id: int, kind: str, key: str) -> bytes | None:
-        """Data of ``kind`` derived from an article, if it was made from ``key``."""
-        row = self._db.execute(
-            "SELECT data FROM derived WHERE article_id = ? AND kind = ? AND key = ?",
-            (article_id, kind, key),
-        ).fetchone()
-        return None if row is None else bytes(row[0])
+        """Data of ``kind`` derived from an article, if it was made from ``key``;
+        a damaged entry counts as none."""
+        try:
+            row = self._db.execute(
+                "SELECT data FROM derived WHERE article_id = ? AND kind = ? AND key = ?",
+                (article_id, kind, key),
+            ).fetchone()
+        except sqlite3.OperationalError as exc:
+            if "decode" in str(exc):
+                return None
+            raise from_sqlite(exc, self.directory, "read") from None
+        return None if row is None or not isinstance(row[0], bytes) else bytes(row[0])
 
-    def store_derived(self, article_id: int, kind: str, key: str, data: bytes) -> None:
+    def store_derived(self, article_id: int, kind: str, key: str, data: bytes) -> bool:
         """Keep data of ``kind`` derived from an article (replacing older data of
-        that kind); an article deleted meanwhile is skipped."""
-        with self._write():
-            self._db.execute(
-                "INSERT INTO derived (article_id, kind, key, data) "
-                "SELECT id, ?, ?, ? FROM articles WHERE id = ? "
-                "ON CONFLICT(article_id, kind) DO UPDATE SET key = excluded.key, "
-                "data = excluded.data",
-                (kind, key, data, article_id),
-            )
+        that kind); an article deleted meanwhile is skipped. A cache, like the
+        entities': False when it cannot be written."""
+        sql = (
+            "INSERT INTO derived (article_id, kind, key, data) "
+            "SELECT id, ?, ?, ? FROM articles WHERE id = ? "
+            "ON CONFLICT(article_id, kind) DO UPDATE SET key = excluded.key, "
+            "data = excluded.data"
+        )
+        parameters = (kind, key, data, article_id)
+        try:
+            if not self.readonly:
+                with self._write():
+                    self._db.execute(sql, parameters)
+                return True
+            cache = self._cache_connection()
+            if cache is None:
+                return False
+            with transaction(cache, self.directory):
+                cache.execute(sql, parameters)
+            return True
+        except LibraryError as exc:
+            log.info("%s of article %s not cached: %s", kind, article_id, exc)
+            return False
 
     def integrity_check(self) -> str:
-        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
-
-
-#: The article columns a parsed document describes, in the order of :func:`_described`.
-_DESCRIBED = (
-    "title, title_estimated, source, author, translator, published, published_estimated, "
-    "original, script, text, chars, content_hash, cleaner_version"
-)
-
-
-def _described(document: ParsedDocument, title: str, digest: str) -> tuple[object, ...]:
-    meta = document.metadata
-    return (
-        title,
-        int(meta.title_estimated or not meta.title),
-        meta.source,
-        meta.author,
-        meta.translator,
-        meta.published,
-        int(meta.published_estimated),
-        int(meta.original),
-        str(document.script),
-        document.text,
-        len(document.text),
-        digest,
-        document.cleaner_version,
-    )
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements; a trigger's body keeps its own ``;``."""
-    statements: list[str] = []
-    current: list[str] = []
-    for part in script.split(";"):
-        current.append(part)
-        text = ";".join(current).strip()
-        if not text:
-            current = []
-            continue
-        if text.upper().startswith("CREATE TRIGGER") and not text.upper().endswith("END"):
-            continue
-        statements.append(text)
-        current = []
-    return statements
+        return str(self._read("PRAGMA integrity_check")[0][0])

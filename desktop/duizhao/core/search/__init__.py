@@ -10,6 +10,8 @@
   share the GIL with the window;
 - :mod:`.index` -- :class:`SearchIndex`, the Whoosh index behind a small
   interface (sync with the library, search, rebuild when outdated);
+- :mod:`.health` -- :func:`check_index`, the index's part of ``duizhao check``
+  (read-only: does it agree with the library?);
 - :mod:`.snippets` and :mod:`.hits` -- what a search returns: hits with
   highlighted fragments, in code points of the original text.
 
@@ -24,16 +26,19 @@ from duizhao.core.search.query import QueryError, parse
 from duizhao.core.search.snippets import Fragment
 
 if TYPE_CHECKING:
+    from duizhao.core.search.health import IndexHealth, check_index
     from duizhao.core.search.index import SearchIndex
 
 __all__ = [
     "Fragment",
     "Hit",
+    "IndexHealth",
     "QueryError",
     "Results",
     "SearchBusy",
     "SearchError",
     "SearchIndex",
+    "check_index",
     "parse",
 ]
 
@@ -43,4 +48,8 @@ def __getattr__(name: str) -> Any:
         from duizhao.core.search.index import SearchIndex
 
         return SearchIndex
+    if name in ("IndexHealth", "check_index"):
+        from duizhao.core.search import health
+
+        return getattr(health, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,16 +32,20 @@ Lifecycle
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
 import logging
+import os
 import re
 import shutil
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from duizhao.core.library import ArticleNotFound, Library
+from duizhao.core.library import ArticleDamaged, ArticleNotFound, Library
 from duizhao.core.search import postings
 from duizhao.core.search import query as q
 from duizhao.core.search.analysis import (
@@ -83,7 +87,7 @@ def _schema() -> Any:
     )
 
 
-def _version() -> dict[str, object]:
+def engine_version() -> dict[str, object]:
     import jieba
     import whoosh
 
@@ -112,18 +116,35 @@ class SearchIndex:
         self._ix: Any = None
         self._open_searcher: Any = None
         self.rebuilt_because: str | None = None
+        #: the index lives in memory for this object only (its folder cannot be written)
+        self.in_memory = False
+        self._memory_meta: dict[str, Any] = {}
 
     # opening --------------------------------------------------------------
 
     def _meta(self) -> dict[str, Any]:
+        if self.in_memory:
+            return self._memory_meta
         try:
             data = json.loads((self.directory / META_FILE).read_text("utf-8"))
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
 
-    def _write_meta(self, generation: int) -> None:
-        meta = {"version": _version(), "generation": generation}
+    def meta(self) -> dict[str, Any]:
+        """What ``duizhao-index.json`` says: the versions that made the index, the
+        library generation it reflects, the articles it could not index."""
+        return dict(self._meta())
+
+    def _write_meta(self, generation: int, unindexed: list[int] | None = None) -> None:
+        meta = {
+            "version": engine_version(),
+            "generation": generation,
+            "unindexed": unindexed or [],
+        }
+        if self.in_memory:
+            self._memory_meta = meta
+            return
         path = self.directory / META_FILE
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(meta), "utf-8")
@@ -135,6 +156,7 @@ class SearchIndex:
             return self._ix
         from whoosh import index
 
+        self._check_folder()
         meta = self._meta()
         reason = None
         try:
@@ -146,7 +168,7 @@ class SearchIndex:
             pass  # rebuilt below
         elif not present:
             reason = "missing"
-        elif meta.get("version") != _version():
+        elif meta.get("version") != engine_version():
             reason = "made by another version"
         else:
             try:
@@ -161,16 +183,29 @@ class SearchIndex:
             self._create(reason)
         return self._ix
 
+    def _check_folder(self) -> None:
+        """Something else where the index folder goes is not ours to delete."""
+        if os.path.lexists(self.directory) and not self.directory.is_dir():
+            raise SearchError(
+                f"{self.directory} is a file, not a folder: Duizhao keeps the library's "
+                "search index there; move the file away"
+            )
+
     def _create(self, reason: str) -> None:
         from whoosh import index
+        from whoosh.filedb.filestore import RamStorage
 
         if self._open_searcher is not None:
             self._open_searcher.close()
             self._open_searcher = None
-        if self.directory.exists():
-            shutil.rmtree(self.directory)
-        self.directory.mkdir(parents=True)
-        self._ix = index.create_in(str(self.directory), _schema())
+        if self.in_memory:
+            self._ix = RamStorage().create_index(_schema())
+        else:
+            self._check_folder()
+            if self.directory.exists():
+                shutil.rmtree(self.directory)
+            self.directory.mkdir(parents=True)
+            self._ix = index.create_in(str(self.directory), _schema())
         self._write_meta(-1)  # nothing indexed yet: the next sync adds everything
         self.rebuilt_because = reason
 
@@ -226,7 +261,20 @@ class SearchIndex:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> int:
-        """Bring the index in line with the library; returns how many documents changed."""
+        """Bring the index in line with the library; returns how many documents changed.
+        Raises :class:`SearchError` (one line) when the index cannot be written."""
+        try:
+            return self._sync(library, progress, cancelled)
+        except OSError as exc:
+            self.close()
+            raise _unwritable(self.directory, exc) from None
+
+    def _sync(
+        self,
+        library: Library,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> int:
         self._open()
         generation = library.generation()
         if self._meta().get("generation") == generation:
@@ -239,10 +287,17 @@ class SearchIndex:
             }
         stale = [i for i, h in indexed.items() if wanted.get(i) != h]
         missing = [i for i, h in wanted.items() if indexed.get(i) != h]
-        done = self._update(library, stale, missing, progress, cancelled)
-        if done == len(set(stale) | set(missing)):
-            self._write_meta(generation)
-        return done
+        added = self._update(library, stale, missing, progress, cancelled)
+        if added is None:  # cancelled: the next sync does the rest
+            return 0
+        present = (set(indexed) - set(stale)) | added
+        # articles that could not be read (damaged) stay out until repaired
+        self._write_meta(generation, sorted(set(wanted) - present))
+        return len(set(stale) - set(missing)) + len(added)
+
+    def unindexed(self) -> list[int]:
+        """Articles the last sync could not index (damaged rows, see ``duizhao check``)."""
+        return [int(i) for i in self._meta().get("unindexed", []) if isinstance(i, int)]
 
     def rebuild(
         self,
@@ -253,7 +308,10 @@ class SearchIndex:
         reason: str = "rebuild asked for",
     ) -> int:
         self.close()
-        self._create(reason)
+        try:
+            self._create(reason)
+        except OSError as exc:
+            raise _unwritable(self.directory, exc) from None
         return self.sync(library, progress=progress, cancelled=cancelled)
 
     def _update(
@@ -263,30 +321,32 @@ class SearchIndex:
         add: list[int],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
-    ) -> int:
+    ) -> set[int] | None:
+        """Delete ``remove``, (re)index ``add``; the ids indexed, None if cancelled."""
         if not remove and not add:
-            return 0
+            return set()
         writer = self._writer()
-        done = 0
+        added: set[int] = set()
         try:
             for article_id in set(remove) | set(add):
                 writer.delete_by_term("id", article_id)
-            done += len(set(remove) - set(add))
             total = len(add)
             documents = analysed(library, add, cancelled=cancelled, helper=self.helper)
-            for index, (_, fields) in enumerate(documents, start=1):
+            for index, (article_id, fields) in enumerate(documents, start=1):
                 if cancelled is not None and cancelled():
                     break
                 writer.add_document(**fields)  # stale copies deleted above
                 breathe()  # a GUI thread waiting for the GIL gets it (core.yielding)
-                done += 1
+                added.add(article_id)
                 if progress is not None:
                     progress(index, total)
+            writer.commit()
         except BaseException:
-            writer.cancel()
+            _abandon(writer)
             raise
-        writer.commit()
-        return done
+        if cancelled is not None and cancelled():
+            return None
+        return added
 
     # searching ------------------------------------------------------------
 
@@ -300,10 +360,10 @@ class SearchIndex:
     ) -> Results:
         """Search ``text``; raises :class:`~duizhao.core.search.QueryError` for an empty query."""
         parsed = q.parse(text)
-        self.sync(library)
+        notes = self._sync_for_search(library)
         query = _to_whoosh(parsed.tree)
         if query is None:
-            return Results([], 0, [*parsed.warnings, "nothing searchable in this query"])
+            return Results([], 0, [*parsed.warnings, *notes, "nothing searchable in this query"])
         try:
             found = self._run(query, limit, sort)
         except SearchError:
@@ -311,7 +371,10 @@ class SearchIndex:
         except Exception as exc:  # noqa: BLE001 - a broken index must not end the search
             log.warning("search failed, rebuilding the index: %s", exc)
             self.close()
-            self.rebuild(library, reason=f"unreadable ({type(exc).__name__})")
+            try:
+                self.rebuild(library, reason=f"unreadable ({type(exc).__name__})")
+            except IndexUnwritable as unwritable:
+                notes.append(self._in_memory(library, unwritable.reason))
             found = self._run(query, limit, sort)
         ids, total = found
         patterns = [
@@ -320,7 +383,50 @@ class SearchIndex:
             for words in query_variants(term.text)
         ]
         hits = [hit for hit in (self._hit(library, i, s, patterns) for i, s in ids) if hit]
-        return Results(hits, total, parsed.warnings)
+        unindexed = self.unindexed()
+        if unindexed:
+            shown = ", ".join(f"#{i}" for i in unindexed[:5]) + (" …" if len(unindexed) > 5 else "")
+            notes.append(
+                f"{len(unindexed)} damaged article(s) cannot be searched ({shown}): "
+                "`duizhao check` says how to repair them"
+            )
+        return Results(hits, total, [*parsed.warnings, *notes])
+
+    def _sync_for_search(self, library: Library) -> list[str]:
+        """Sync before a search. An index that cannot be written (read-only media,
+        a full disk) is searched as it is, or built in memory when there is none
+        to search; the note says which."""
+        with leaks_closed():
+            try:
+                self.sync(library)
+            except IndexUnwritable as exc:
+                reason = exc.reason
+            else:
+                return []
+        if self._readable():
+            return [f"search index not updated ({reason}): results may miss recent changes"]
+        return [self._in_memory(library, reason)]
+
+    def _readable(self) -> bool:
+        try:
+            self._open()
+            return self.doc_count() >= 0 and not self.rebuilt_because
+        except (OSError, SearchError):
+            return False
+        except Exception:  # noqa: BLE001 - Whoosh's own errors for a broken index
+            return False
+
+    def _in_memory(self, library: Library, reason: str) -> str:
+        """Build the index in memory for this object, and say so."""
+        self.close()
+        self.in_memory = True
+        self._memory_meta = {}
+        self._create(f"cannot be written ({reason})")
+        self.sync(library)
+        return (
+            f"the search index cannot be written ({reason}): it was built in memory for "
+            "this search and is not kept"
+        )
 
     def _run(self, query: Any, limit: int, sort: str) -> tuple[list[tuple[int, float]], int]:
         searcher = self._searcher()
@@ -348,8 +454,8 @@ class SearchIndex:
     ) -> Hit | None:
         try:
             article = library.get(article_id)
-        except ArticleNotFound:
-            return None  # removed since the index was synced
+        except (ArticleNotFound, ArticleDamaged):
+            return None  # removed since the index was synced, or damaged since
         view = self.views.get(article.content_hash, article.text, article.script, "analysis")
         spans = highlights(view, patterns)
         return Hit(
@@ -364,6 +470,45 @@ class SearchIndex:
     def doc_count(self) -> int:
         with self._open().searcher() as searcher:
             return int(searcher.doc_count())
+
+
+class IndexUnwritable(SearchError):
+    """The index folder cannot be written (read-only, full, no permission)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@contextlib.contextmanager
+def leaks_closed() -> Iterator[None]:
+    """Whoosh leaves the files of a segment it failed to write or read open; they
+    close when the error is let go. Let them go here, without a ResourceWarning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            yield
+        finally:
+            gc.collect()
+
+
+def _unwritable(directory: Path, exc: OSError) -> IndexUnwritable:
+    reason = exc.strerror or str(exc)
+    return IndexUnwritable(f"cannot write the search index in {directory}: {reason}", reason)
+
+
+def _abandon(writer: Any) -> None:
+    """Let go of a writer whose commit failed half-way: cancel it, or at least
+    release its lock, so the next writer in this process does not wait for it."""
+    try:
+        writer.cancel()
+        return
+    except Exception:  # noqa: BLE001 - a writer already half-closed
+        pass
+    lock = getattr(writer, "writelock", None)
+    if lock is not None and getattr(lock, "fd", None) is not None:
+        with contextlib.suppress(Exception):
+            lock.release()
 
 
 def _newest_first() -> Any:
@@ -397,6 +542,8 @@ def _to_whoosh(node: q.Node) -> Any:
     if isinstance(node, q.Filter):
         return wq.Term(node.field, node.value)
     if isinstance(node, q.DateRange):
+        if node.start and node.end and node.start > node.end:
+            return wq.NullQuery  # q.NOTHING: no date falls in it
         start = dt.datetime.combine(node.start, dt.time.min) if node.start else None
         end = dt.datetime.combine(node.end, dt.time.max) if node.end else None
         return wq.DateRange("published", start, end)

@@ -18,6 +18,13 @@ also shares the GIL with one busy thread less.
   thread never waits for a core behind it.
 - If the helper cannot start or dies, whatever it has not returned is analysed
   here: slower, nothing lost. Cancelling stops handing out batches.
+- The helper dies with this process: a thread in it waits on the parent's
+  sentinel and ends it the moment the parent is gone (killed, crashed), so it
+  never outlives an import holding the library open. It is started with
+  stdin, stdout and stderr pointed at the null device (as is multiprocessing's
+  resource tracker, started with it), so a caller reading this process's
+  output (``out=$(duizhao import …)``) gets its end of file when this process
+  ends, not when a helper does.
 
 A packaged (frozen) build spawns its own binary, which is why ``__main__``
 calls :func:`multiprocessing.freeze_support` first.
@@ -29,6 +36,8 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -93,18 +102,20 @@ def _in_helper(
     cache_dir = segmenter().cache_dir
     args = (str(library.directory), None if cache_dir is None else str(cache_dir))
     try:
-        pool = ProcessPoolExecutor(
-            max_workers=1,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_in_background,
-        )
+        with _std_streams_unshared():  # the resource tracker starts here
+            pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_in_background,
+            )
     except (OSError, ValueError) as exc:
         raise _HelperFailed(f"cannot start a helper process ({exc})") from None
     pending: deque[Future[list[tuple[int, Fields]]]] = deque()
 
     def submit(batch: list[int]) -> None:
         try:
-            pending.append(pool.submit(_analyse_batch, *args, batch))
+            with _std_streams_unshared():  # the helper starts with the first batch
+                pending.append(pool.submit(_analyse_batch, *args, batch))
         except Exception as exc:  # noqa: BLE001 - a broken pool, a process that cannot start
             raise _HelperFailed(f"the helper process cannot take work ({exc})") from None
 
@@ -125,14 +136,52 @@ def _in_helper(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+@contextlib.contextmanager
+def _std_streams_unshared() -> Iterator[None]:
+    """While processes are started: file descriptors 0-2 point at the null
+    device, so children inherit that instead of the caller's terminal or pipe."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    saved: list[tuple[int, int]] = []
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+    except OSError:
+        yield
+        return
+    try:
+        for fd in (0, 1, 2):
+            try:
+                saved.append((fd, os.dup(fd)))
+            except OSError:
+                continue  # not open in this process (a GUI started without a console)
+            os.dup2(null, fd)
+        yield
+    finally:
+        for fd, copy in saved:
+            os.dup2(copy, fd)
+            os.close(copy)
+        os.close(null)
+
+
 # -- in the helper process ------------------------------------------------------------
 
 
 def _in_background() -> None:
-    """Yield the CPU to the window: on two busy cores the GUI thread otherwise
-    waits its turn behind the helper (gaps of ~100 ms between event-loop ticks)."""
+    """Die with the parent, and yield the CPU to the window: on two busy cores
+    the GUI thread otherwise waits its turn behind the helper (gaps of ~100 ms
+    between event-loop ticks)."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
         os.nice(NICE)
+
+
+def _exit_with(parent: Any) -> None:
+    """Wait for the parent process to end, then end this one at once."""
+    parent.join()  # returns when the parent's sentinel says it is gone
+    os._exit(0)
 
 
 _opened: dict[str, Library] = {}

@@ -19,6 +19,7 @@ Only an empty query is refused (:class:`QueryError`).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -63,6 +64,12 @@ class Filter:
 class DateRange:
     start: dt.date | None  # inclusive
     end: dt.date | None  # inclusive
+    #: typed the other way round (``2026-03..2026-01``) and read in order
+    swapped: bool = field(default=False, compare=False)
+
+
+#: A date range no date falls in (``date:>9999-12-31``).
+NOTHING = DateRange(dt.date.max, dt.date.min)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +299,13 @@ class _Parser:
                 found = parse_date_range(value)
                 if found is None:
                     self.warnings.append(f"date:{value} is not a date or range: ignored")
+                elif found == NOTHING:
+                    self.warnings.append(f"date:{value}: no date can be there, so nothing matches")
+                elif found.swapped and found.start and found.end:
+                    self.warnings.append(
+                        f"date:{value} ends before it starts: searched "
+                        f"{found.start.isoformat()}..{found.end.isoformat()}"
+                    )
                 return found
             if key not in TEXT_FIELDS + FILTER_FIELDS + DATE_FIELDS:
                 fields = ", ".join(TEXT_FIELDS[:1] + TEXT_FIELDS[2:] + FILTER_FIELDS + ("date",))
@@ -361,8 +375,7 @@ def _bounds(text: str) -> tuple[dt.date, dt.date] | None:
         if match[2]:
             month = int(match[2])
             first = dt.date(year, month, 1)
-            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
+            return first, first.replace(day=calendar.monthrange(year, month)[1])
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         return None
@@ -382,18 +395,21 @@ def parse_date_range(value: str) -> DateRange | None:
         if bounds is None:
             return None
         one = dt.timedelta(days=1)
-        return {
-            ">=": DateRange(bounds[0], None),
-            ">": DateRange(bounds[1] + one, None),
-            "<=": DateRange(None, bounds[1]),
-            "<": DateRange(None, bounds[0] - one),
-        }[op]
+        if op == ">=":
+            return DateRange(bounds[0], None)
+        if op == "<=":
+            return DateRange(None, bounds[1])
+        if op == ">":  # after the last day there can be: nothing
+            return NOTHING if bounds[1] == dt.date.max else DateRange(bounds[1] + one, None)
+        return NOTHING if bounds[0] == dt.date.min else DateRange(None, bounds[0] - one)
     if ".." in value:
         left, right = value.split("..", 1)
         low = _bounds(left) if left else None
         high = _bounds(right) if right else None
         if (left and low is None) or (right and high is None) or not (left or right):
             return None
+        if low and high and low[0] > high[1]:
+            return DateRange(high[0], low[1], swapped=True)
         return DateRange(low[0] if low else None, high[1] if high else None)
     bounds = _bounds(value)
     return None if bounds is None else DateRange(*bounds)
