@@ -5,21 +5,32 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
-from duizhao.core.compare.comparison import Claim, Comparison, Row, Topic
+from duizhao.core.compare.claims import Document, extract_claims
+from duizhao.core.compare.comparison import Comparison
 from duizhao.core.compare.export import to_csv, to_html, to_markdown
+from duizhao.core.compare.placed import Placed
+from duizhao.core.compare.questions import Topic, make_row
+from duizhao.core.text import Script
 
 SCRIPT = '<img src=x onerror="alert(1)">渡口<script>steal()</script> & 码头'
 FORMULAS = ('=HYPERLINK("http://x","点我")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1")
 
 
 def comparison(texts: tuple[str, ...]) -> Comparison:
-    claims = [Claim(article=i % 2 + 1, start=0, end=len(t), text=t, norm=t, score=1.0)
-              for i, t in enumerate(texts)]  # fmt: skip
-    rows = [
-        Row([claims[i], claims[i + 1]], "differs", [texts[i]]) for i in range(0, len(claims) - 1, 2)
+    """Rows of two claims whose sentences are ``texts`` (a real claim, its text replaced)."""
+    document = Document(1, "轮渡", "轮渡码头今天启用了三个泊位。", Script.SIMPLIFIED)
+    (base, *_) = extract_claims(document)
+    claims = [
+        replace(base, article=i % 2 + 1, index=i, start=0, end=len(t), text=t)
+        for i, t in enumerate(texts)
     ]
-    return Comparison([(1, texts[0]), (2, "轮渡新闻")], [Topic(texts[0], [texts[0]], rows)])
+    placed = [Placed(i, c, c.facts[0]) for i, c in enumerate(claims)]
+    rows = [make_row([placed[i], placed[i + 1]]) for i in range(0, len(placed) - 1, 2)]
+    topics = [Topic("t", texts[0], [texts[0]], rows)]
+    details: dict[int, dict[str, object]] = {1: {"outlet": "<b>报</b>"}, 2: {"outlet": "=报"}}
+    return Comparison([(1, texts[0]), (2, "轮渡新闻")], topics, details)
 
 
 def test_markdown_shows_html_as_text() -> None:
@@ -44,4 +55,6 @@ def test_csv_cells_never_start_a_formula_and_keep_their_text() -> None:
     for text in FORMULAS:
         assert "'" + text in cells
     assert "普通的句子。" in cells
-    assert all(row[6].isdigit() and row[7].isdigit() for row in rows[1:])  # offsets stay numbers
+    start, end = rows[0].index("start"), rows[0].index("end")
+    assert all(row[start].isdigit() and row[end].isdigit() for row in rows[1:])  # numbers stay
+    assert "'=报" in cells  # an outlet's name too
