@@ -21,7 +21,7 @@ from duizhao.core.library import Article, ArticleNotFound, LibraryError
 from duizhao.core.text import ViewCache
 from duizhao.ui.models import article_ids_from_mime
 from duizhao.ui.reader import ReadingPane
-from duizhao.ui.tasks import TaskContext, TaskRunner
+from duizhao.ui.tasks import Cancelled, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from duizhao.core.entities import Found  # the recogniser loads on first use
@@ -210,9 +210,12 @@ class PaneArea(QWidget):
         a fresh recognition is stored back through the writer."""
 
         def work(context: TaskContext) -> Found:
-            from duizhao.core.entities import find_entities
+            from duizhao.core.entities import RecognitionCancelled, find_entities
 
-            return find_entities(context.library, article)
+            try:  # closing the window cancels it between two blocks of the model
+                return find_entities(context.library, article, cancelled=context.cancelled)
+            except RecognitionCancelled:
+                raise Cancelled from None
 
         task = self.runner.read(f"entities of #{article.id}", work)
 
@@ -229,7 +232,8 @@ class PaneArea(QWidget):
             remember_entities(context.library, article, found)
 
         task.finished.connect(done)
-        task.failed.connect(lambda m: self.message.emit(f"Entities not available: {m}"))
+        failed = self.tr("Entities not available: {reason}")
+        task.failed.connect(lambda m: self.message.emit(failed.format(reason=m)))
 
     # -- shared state ---------------------------------------------------------
 

@@ -24,6 +24,7 @@ in code points of the article's original text.
 from duizhao.core.entities.gazetteer import Gazetteer, GazetteerError, default_gazetteer
 from duizhao.core.entities.recognition import (
     Found,
+    RecognitionCancelled,
     Recogniser,
     analyse_library,
     article_entities,
@@ -38,6 +39,7 @@ __all__ = [
     "Found",
     "Gazetteer",
     "GazetteerError",
+    "RecognitionCancelled",
     "Recogniser",
     "analyse_library",
     "article_entities",
