@@ -530,7 +530,10 @@ def find_entities(
     cached = library.cached_entities(article.id, version, article.content_hash)
     if cached is not None:
         return Found(from_cache(cached, article.text), version, None)
-    entities = recogniser.recognise(article.text, article.script, cancelled)
+    if cancelled is None:  # a recogniser of the caller's may not take the flag
+        entities = recogniser.recognise(article.text, article.script)
+    else:
+        entities = recogniser.recognise(article.text, article.script, cancelled)
     release_freed_memory()  # the model's buffers for this article: ~7 MB each, else kept
     return Found(entities, version, to_cache(entities))
 
