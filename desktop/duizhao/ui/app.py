@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -61,7 +61,9 @@ def run(directory: Path, article_ids: list[int]) -> int:
         print(f"duizhao: settings: {warning}", file=sys.stderr)
     if warnings:
         window.show_message(
-            window.tr("Settings: {warning} (defaults used)").format(warning=warnings[0])
+            QCoreApplication.translate("MainWindow", "Settings: {warning} (defaults used)").format(
+                warning=warnings[0]
+            )
         )
     show_later(window, article_ids)
     if os.environ.get("DUIZHAO_QUIT_WHEN_SHOWN"):

@@ -24,8 +24,8 @@ in code points of the article's original text.
 from duizhao.core.entities.gazetteer import Gazetteer, GazetteerError, default_gazetteer
 from duizhao.core.entities.recognition import (
     Found,
-    RecognitionCancelled,
     Recogniser,
+    RecognitionCancelled,
     analyse_library,
     article_entities,
     default_recogniser,
