@@ -34,12 +34,14 @@ def test_pinyin_reads_the_word_in_context() -> None:
 
 def test_glosses_skip_classifiers_and_cross_references() -> None:
     glosses = reading("猫").glosses
-    assert glosses and not any(g.startswith(("CL:", "variant of")) for g in glosses)
+    assert glosses
+    assert not any(g.startswith(("CL:", "variant of")) for g in glosses)
 
 
 def test_the_dictionary_ships_with_the_package() -> None:
     path = cedict_path()
-    assert path is not None and path.name.endswith(".txt.gz")
+    assert path is not None
+    assert path.name.endswith(".txt.gz")
 
 
 def test_a_small_dictionary_of_our_own(tmp_path: Path) -> None:
@@ -49,7 +51,9 @@ def test_a_small_dictionary_of_our_own(tmp_path: Path) -> None:
         out.write("銀行 银行 [yin2 hang2] /bank/CL:家[jia1],個|个[ge4]/\n")
         out.write("綠 绿 [lu:4] /green/\n")
     mini = Dictionary(path)
-    assert "銀行" in mini and "银行" in mini and "猫" not in mini
+    assert "銀行" in mini
+    assert "银行" in mini
+    assert "猫" not in mini
     assert reading("綠", mini).glosses == ("green",)
     assert reading("银行", mini).glosses == ("bank",)
 

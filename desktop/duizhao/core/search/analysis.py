@@ -97,7 +97,6 @@ def query_variants(text: str) -> list[list[str]]:
 @lru_cache(maxsize=512)
 def _variants(text: str) -> tuple[tuple[str, ...], ...]:
     from duizhao.core.entities import default_gazetteer
-
     from duizhao.core.search.terms import default_terms
 
     variants = _normalised(text)
