@@ -74,8 +74,12 @@ from duizhao.ui.startup import open_first_pair, zoom_factor, zoom_steps
 from duizhao.ui.tasks import TaskContext, TaskRunner
 from duizhao.ui.trash import TrashController
 
-#: The left-side panels' width at first start, in pixels.
+#: The left-side panels' width at first start, and the least they are narrowed
+#: to to give the panes room, in pixels.
 LEFT_WIDTH = 360
+LEFT_MIN = 200
+#: A pane's width besides its text: margins, the folded entity strip, the splitter.
+PANE_CHROME = 48
 
 
 class MainWindow(QMainWindow):
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         self.panes.message.connect(self.show_message)
         self.panes.current_changed.connect(self._on_current_pane)
         self.panes.aid_requested.connect(self.set_reading_aid)
+        self.panes.panes_changed.connect(self.make_room)
         self.legend.types_changed.connect(self.panes.set_visible_types)
         self.import_progress.bind(self.importer)
         self.importer.finished.connect(self._imported)
@@ -313,6 +318,22 @@ class MainWindow(QMainWindow):
 
     def _on_current_pane(self, pane: ReadingPane) -> None:
         self.actions.sync_view_choice(pane.view_name)
+
+    @Slot()
+    def make_room(self) -> None:
+        """Narrow the left-side panels (down to :data:`LEFT_MIN`) when the panes
+        would otherwise be too narrow to read: three panes fit a 1600-pixel
+        window with 22 characters a line each."""
+        panes = self.panes.panes
+        visible = [d for d in self.left_docks if not d.isHidden() and not d.isFloating()]
+        if not panes or not visible:
+            return
+        needed = max(p.readable_width() for p in panes) + PANE_CHROME
+        room = self.width() - len(panes) * needed
+        current = max(d.width() for d in visible)
+        if room < current:
+            self.resizeDocks(visible, [max(LEFT_MIN, room)] * len(visible),
+                             Qt.Orientation.Horizontal)
 
     def set_zoom(self, steps: int) -> None:
         """Zoom every text area: the reading panes (and their lists) through the
