@@ -196,6 +196,10 @@
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -881,7 +885,7 @@
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The left-side panels' width at first start, in pixels.</extracomment>
+        <extracomment>The left-side panels' width at first start, and the least they are narrowed to to give the panes room, in pixels. A pane's width besides its text: margins, the folded entity strip, the splitter.</extracomment>
         <translation>文庫</translation>
     </message>
     <message>
@@ -948,12 +952,20 @@
         <translation>本窗格的簡繁檢視</translation>
     </message>
     <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
         <source>Reading aid: pinyin and glosses on hover (F2 on a word)</source>
         <translation>閱讀助手：滑鼠懸停顯示拼音與釋義（在詞上按 F2）</translation>
     </message>
     <message>
         <source>Show or hide the entity list</source>
         <translation>顯示或隱藏實體列表</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>實體</translation>
     </message>
     <message>
         <source>Close this pane</source>
@@ -967,8 +979,13 @@
 <context>
     <name>ReaderText</name>
     <message>
+        <source>Article text</source>
+        <extracomment>What the aid callback returns: the popup's text, the word, its UTF-16 span. Selections longer than this are not offered as a library search.</extracomment>
+        <translation>文章正文</translation>
+    </message>
+    <message>
         <source>Search the library for 「{text}」</source>
-        <extracomment>What the aid callback returns: the popup's text, the word, its UTF-16 span. Selections longer than this are not offered as a library search. The reading aid, when on: UTF-16 position -&gt; what to show, or None.</extracomment>
+        <extracomment>The reading aid, when on: UTF-16 position -&gt; what to show, or None.</extracomment>
         <translation>在文庫中搜尋「{text}」</translation>
     </message>
     <message>
@@ -1157,6 +1174,10 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Show the entity list</source>
         <translation>展開實體列表</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>實體</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ never fall behind them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,11 @@ LANGUAGES = {
 
 def area_name(area: str) -> str:
     return QCoreApplication.translate("Areas", AREAS.get(area, area))
+
+
+def plain(text: str) -> str:
+    """A menu text without its mnemonic, "(&F)" or "&", nor a trailing ellipsis."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
 
 
 def set_area(action: QAction, area: str, keys: str = "") -> QAction:
@@ -223,7 +229,7 @@ class Actions(QObject):
         self.toolbar = toolbar
         for name, label in VIEW_LABELS.items():
             self.by_name[f"view_{name}"].setIconText(label)
-        self.by_name["reading_aid"].setIconText("拼音")
+        self.by_name["reading_aid"].setIconText(self.tr("Pinyin"))
 
     def _add(
         self,
@@ -240,7 +246,8 @@ class Actions(QObject):
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             shown = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shown})")
+            action.setToolTip(f"{plain(text)} ({shown})")
+        action.setIconText(plain(text))
         action.setCheckable(checkable)
         action.triggered.connect(lambda _checked=False: slot())
         set_area(action, self._area)

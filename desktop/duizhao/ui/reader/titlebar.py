@@ -74,12 +74,12 @@ class PaneTitleBar(QWidget):
         self.selector.setToolTip(self.tr("Script view of this pane"))
         self.selector.setAccessibleName(self.tr("Script view of this pane"))
         self.aid_button = tool_button(
-            self, "拼音", self.tr("Reading aid: pinyin and glosses on hover (F2 on a word)"),
-            "readingAid",
+            self, self.tr("Pinyin"),
+            self.tr("Reading aid: pinyin and glosses on hover (F2 on a word)"), "readingAid",
         )
         self.aid_button.setCheckable(True)
         self.sidebar_button = tool_button(
-            self, "实体", self.tr("Show or hide the entity list"), "sidebarToggle"
+            self, self.tr("Entities"), self.tr("Show or hide the entity list"), "sidebarToggle"
         )
         self.sidebar_button.setCheckable(True)
         self.sidebar_button.setChecked(True)
@@ -129,7 +129,7 @@ class SidebarStrip(QToolButton):
 
     def set_count(self, count: int) -> None:
         """How many entities the folded list holds (shown down the strip)."""
-        self._label = "实体" + (f" {count}" if count else "")
+        self._label = self.tr("Entities") + (f" {count}" if count else "")
         self.update()
 
     def label(self) -> str:
@@ -146,7 +146,11 @@ class SidebarStrip(QToolButton):
         painter.setPen(self.palette().color(self.palette().ColorRole.ButtonText))
         line = self.fontMetrics().height()
         top = 6
-        for part in [*self._label.split(" ")[0], *self._label.split(" ")[1:], "›"]:
+        word, _, number = self._label.partition(" ")
+        # Chinese one character a line; a Latin word whole, turned on its side is
+        # not worth it at this width: its first letters only
+        parts = list(word) if not word.isascii() else [word[:3]]
+        for part in [*parts, *([number] if number else []), "›"]:
             painter.drawText(QRect(0, top, self.width(), line), Qt.AlignmentFlag.AlignCenter, part)
             top += line
         if self.hasFocus():
