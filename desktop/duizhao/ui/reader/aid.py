@@ -48,7 +48,7 @@ def place_beside(line: QRect, size: tuple[int, int], screen: QRect) -> QPoint:
     below it if it fits on ``screen``, else above it; kept inside the screen
     sideways."""
     width, height = size
-    x = max(screen.left(), min(line.left(), screen.right() - width))
+    x = max(screen.left(), min(line.left(), screen.left() + screen.width() - width))
     below = line.bottom() + 1 + GAP
     if below + height <= screen.bottom() + 1:
         return QPoint(x, below)
@@ -80,4 +80,3 @@ class AidPopup(QLabel):
         self.adjustSize()
         self.move(place_beside(line, (self.width(), self.height()), screen))
         self.show()
-        self.raise_()
