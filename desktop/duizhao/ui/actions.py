@@ -11,7 +11,6 @@ never fall behind them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,28 +18,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from duizhao.ui.areas import plain, set_area
 from duizhao.ui.reader.header import VIEW_LABELS
 
 if TYPE_CHECKING:
     from duizhao.ui.mainwindow import MainWindow
-
-#: The property an action's area is kept in, and the one for keys a widget
-#: handles itself (shown in a menu, not bound as a shortcut).
-AREA = "duizhao_area"
-KEYS = "duizhao_keys"
-
-#: Areas of the shortcuts table, in the order it lists them.
-AREAS = {
-    "file": QT_TRANSLATE_NOOP("Areas", "File"),
-    "edit": QT_TRANSLATE_NOOP("Areas", "Edit"),
-    "view": QT_TRANSLATE_NOOP("Areas", "View"),
-    "panes": QT_TRANSLATE_NOOP("Areas", "Panes"),
-    "reading": QT_TRANSLATE_NOOP("Areas", "Reading"),
-    "library": QT_TRANSLATE_NOOP("Areas", "Library list"),
-    "search": QT_TRANSLATE_NOOP("Areas", "Search"),
-    "compare": QT_TRANSLATE_NOOP("Areas", "Compare"),
-    "help": QT_TRANSLATE_NOOP("Areas", "Help"),
-}
 
 #: Interface languages: setting value -> name shown (in its own language).
 LANGUAGES = {
@@ -49,23 +31,6 @@ LANGUAGES = {
     "zh_CN": "简体中文",
     "zh_TW": "繁體中文",
 }
-
-
-def area_name(area: str) -> str:
-    return QCoreApplication.translate("Areas", AREAS.get(area, area))
-
-
-def plain(text: str) -> str:
-    """A menu text without its mnemonic, "(&F)" or "&", nor a trailing ellipsis."""
-    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
-
-
-def set_area(action: QAction, area: str, keys: str = "") -> QAction:
-    """Give ``action`` its area (and, for keys a widget handles itself, the keys)."""
-    action.setProperty(AREA, area)
-    if keys:
-        action.setProperty(KEYS, keys)
-    return action
 
 
 class Actions(QObject):

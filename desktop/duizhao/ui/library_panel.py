@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from duizhao.core.library import ArticleSummary
-from duizhao.ui.actions import set_area
+from duizhao.ui.areas import set_area
 from duizhao.ui.models import ARTICLE_ID_ROLE, ArticleFilterProxy, LibraryTableModel
 from duizhao.ui.models.library import CHARS, DATE, SCRIPT, SOURCE, TITLE
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.ui.actions import AREA, AREAS, KEYS, area_name
+from duizhao.ui.areas import AREA, AREAS, KEYS, area_name
 
 if TYPE_CHECKING:
     from duizhao.ui.mainwindow import MainWindow

@@ -39,7 +39,7 @@ from duizhao.core.library import (
     set_note,
     set_pinned,
 )
-from duizhao.ui.actions import set_area
+from duizhao.ui.areas import set_area
 from duizhao.ui.compare.model import FILTERS, filter_label
 from duizhao.ui.tasks import Cancelled, Task, TaskContext
 

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from duizhao.core.library import Article, Entity
 from duizhao.core.text import Script, Utf16Index, View, ViewCache, reading, word_at
+from duizhao.ui.areas import set_area
 from duizhao.ui.reader.aid import aid_text
 from duizhao.ui.reader.findbar import FindBar
 from duizhao.ui.reader.header import header_details, header_html
@@ -170,6 +171,7 @@ class ReadingPane(QWidget):
         action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        set_area(action, "reading")
         self.addAction(action)
         return action
 
