@@ -92,12 +92,12 @@ def main() -> int:
     save(window, "compare-open.png")
 
     # The reading aid on the Traditional article, F2 on a word of its text.
-    pane = window.panes.panes[2]
+    pane = window.panes.panes[1]  # the Taiwan outlet's article, in the 臺灣 view
     window.compare_dock.hide()
     window.set_reading_aid(True)
     pump(app)
     text = pane.text.toPlainText()
-    at = text.find("管制", 60)
+    at = text.find("半導體")
     cursor = QTextCursor(pane.text.document())
     cursor.setPosition(max(0, at))
     pane.text.setTextCursor(cursor)
@@ -106,7 +106,7 @@ def main() -> int:
     pane.show_aid_at_cursor()
     pump(app)
     corner = pane.mapToGlobal(QPoint(0, 0))
-    grab = app.primaryScreen().grabWindow(0, corner.x(), corner.y(), pane.width(), 520)
+    grab = app.primaryScreen().grabWindow(0, corner.x(), corner.y(), pane.width() + 40, 460)
     out = HERE / "reading-aid.png"
     print(f"{'wrote' if grab.save(str(out), 'PNG') else 'FAILED'} {out}")
     window.set_reading_aid(False)

@@ -79,7 +79,7 @@ from duizhao.ui.trash import TrashController
 LEFT_WIDTH = 360
 LEFT_MIN = 200
 #: A pane's width besides its text: margins, the folded entity strip, the splitter.
-PANE_CHROME = 48
+PANE_CHROME = 64
 
 
 class MainWindow(QMainWindow):

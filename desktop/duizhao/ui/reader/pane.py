@@ -153,7 +153,7 @@ class ReadingPane(QWidget):
         self.findbar.current_changed.connect(self._on_find_changed)
         self.findbar.closed.connect(self._on_find_closed)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(2, 4, 2, 2)
         layout.addWidget(self.titlebar)
         layout.addLayout(body, 1)
         layout.addWidget(self.findbar)

@@ -56,7 +56,6 @@ class PaneTitleBar(QWidget):
         self.marker = QFrame(self)
         self.marker.setObjectName("activeMarker")
         self.marker.setFixedHeight(MARKER_HEIGHT)
-        self.marker.setAutoFillBackground(True)
         self.header = QLabel(self)
         self.header.setObjectName("paneHeader")
         self.header.setWordWrap(True)
@@ -100,20 +99,17 @@ class PaneTitleBar(QWidget):
     def set_active(self, active: bool) -> None:
         """Mark (or unmark) this pane as the one openings go to."""
         self.active = active
-        palette = self.marker.palette()
-        role = self.marker.backgroundRole()
         colour = self.palette().color(self.palette().ColorRole.Highlight)
-        if not active:
-            colour = self.palette().color(self.palette().ColorRole.Window)
-        palette.setColor(role, colour)
-        self.marker.setPalette(palette)
+        shown = colour.name() if active else "transparent"
+        # a style sheet, not the palette: the application's style sheet would win
+        self.marker.setStyleSheet(f"QFrame#activeMarker {{ background: {shown}; }}")
         self.marker.setToolTip(self.tr("Active pane: articles open here") if active else "")
 
 
 class SidebarStrip(QToolButton):
     """The folded entity list: a narrow vertical button; clicking it opens the list."""
 
-    WIDTH = 22
+    WIDTH = 18
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,12 +143,18 @@ class SidebarStrip(QToolButton):
         line = self.fontMetrics().height()
         top = 6
         word, _, number = self._label.partition(" ")
-        # Chinese one character a line; a Latin word whole, turned on its side is
-        # not worth it at this width: its first letters only
-        parts = list(word) if not word.isascii() else [word[:3]]
-        for part in [*parts, *([number] if number else []), "›"]:
-            painter.drawText(QRect(0, top, self.width(), line), Qt.AlignmentFlag.AlignCenter, part)
-            top += line
+        if word.isascii():  # a Latin word turned on its side, read top to bottom
+            painter.save()
+            painter.translate((self.width() - self.fontMetrics().ascent()) / 2, top)
+            painter.rotate(90)
+            painter.drawText(0, 0, f"{word} {number} ›".replace("  ", " "))
+            painter.restore()
+        else:  # Chinese one character a line, as it is written vertically
+            for part in [*word, *([number] if number else []), "›"]:
+                painter.drawText(
+                    QRect(0, top, self.width(), line), Qt.AlignmentFlag.AlignCenter, part
+                )
+                top += line
         if self.hasFocus():
             option = QStyleOptionButton()
             option.initFrom(self)
