@@ -196,6 +196,7 @@ def make_encoder_cache() -> None:
 
 
 def build_bundle() -> Path:
+    run(sys.executable, PACKAGING / "translations.py", "compile", cwd=ROOT)  # the .qm files
     make_icons()
     make_jieba_cache()
     make_encoder_cache()

@@ -34,6 +34,7 @@ from duizhao.ui.compare.model import (
     SPAN_ROLE,
     TopicListModel,
 )
+from duizhao.ui.compare.views import RowsView
 from duizhao.ui.tasks import TaskRunner
 
 PLANT_A = (
@@ -221,7 +222,7 @@ def test_compare_shows_topics_rows_and_the_competing_number(qtbot: Any, pane: Co
         pane.topics_view.setCurrentIndex(pane.topic_model.index(row, 0))
         shown.append(pane.details.toPlainText())
     details = next(d for d in shown if "60%" in d)
-    assert details.startswith("differs 不一致")
+    assert details.startswith("differs")
     assert "60%" in details
     assert "71%" in details
     assert "Evidence words: " in details
@@ -500,3 +501,38 @@ def test_fifty_articles_finish_with_progress(qtbot: Any, tmp_path: Path) -> None
         assert widget.topic_model.rowCount() >= 1
     finally:
         tasks.shutdown()
+
+
+def test_pin_row_becomes_unpin_row_on_a_pinned_row(
+    qtbot: Any, pane: ComparePane, runner: TaskRunner
+) -> None:
+    compared(qtbot, pane, [1, 2, 3], "工厂")
+    assert pane.rows_proxy.rowCount() >= 2
+    pane.rows_view.setCurrentIndex(pane.rows_proxy.index(1, 1))
+    assert pane.commands.pin.text() == "Pin row"
+    pane.toggle_pin()
+    assert pane.commands.pin.text() == "Unpin row"
+    assert "Unpin row" in pane.commands.pin.toolTip()
+    pane.rows_view.setCurrentIndex(pane.rows_proxy.index(1, 1))  # an unpinned one
+    assert pane.commands.pin.text() == "Pin row"
+    pane.rows_view.setCurrentIndex(pane.rows_proxy.index(0, 1))  # the pinned one, first now
+    assert pane.commands.pin.text() == "Unpin row"
+    pane.toggle_pin()
+    assert pane.commands.pin.text() == "Pin row"
+    wait_written(qtbot, runner)
+
+
+def test_article_columns_are_headed_by_outlet_and_date_the_title_on_hover() -> None:
+    comparison = plant_comparison()
+    rows = CompareRowsModel()
+    details = {1: {"outlet": "江城日报", "published": "2026-05-12"}}
+    rows.set_topic(comparison.topics[0], comparison.articles, details=details)
+    head = rows.headerData(1, Qt.Orientation.Horizontal)
+    assert head == "江城日报 · 2026-05-12"
+    tip = rows.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert comparison.articles[0][1] in tip
+    view = RowsView()
+    alignment = view.horizontalHeader().defaultAlignment()
+    assert alignment & Qt.AlignmentFlag.AlignLeft  # read from its start, cut at its end only
+    assert view.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
+    view.deleteLater()

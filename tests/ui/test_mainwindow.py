@@ -15,6 +15,7 @@ from duizhao.core.ingest import import_paths
 from duizhao.core.library import Library
 from duizhao.ui.mainwindow import MainWindow
 from duizhao.ui.models import ARTICLE_MIME_TYPE, article_mime_data
+from duizhao.ui.session import LibraryState, PaneState, load_state
 from duizhao.ui.settings import Settings, load_settings
 
 ARTICLES = {
@@ -214,14 +215,17 @@ def test_the_session_is_saved_and_restored(qtbot, library: Library, tmp_path: Pa
     first.panes.set_pane_count(3)
     first.panes.open_article(ids["新航线开通"], first.panes.panes[0], view="traditional")
     first.panes.open_article(ids["晶片廠投資案"], first.panes.panes[2], view="taiwan")
-    first.panes.set_zoom(2)
+    first.set_zoom(2)
     first.close()
     saved, warnings = load_settings(path)
     assert warnings == []
     assert saved.pane_count == 3
-    assert saved.open_articles == [
-        {"id": ids["新航线开通"], "view": "traditional"},
-        {"id": ids["晶片廠投資案"], "view": "taiwan"},
+    state, problem = load_state(first.state_file)
+    assert problem is None
+    assert [(p.article_id, p.view) for p in state.panes] == [
+        (ids["新航线开通"], "traditional"),
+        (None, "original"),
+        (ids["晶片廠投資案"], "taiwan"),
     ]
     second = MainWindow(library, saved, settings_path=path)
     qtbot.add_widget(second)
@@ -232,18 +236,21 @@ def test_the_session_is_saved_and_restored(qtbot, library: Library, tmp_path: Pa
         (ids["晶片廠投資案"], "taiwan"),
     ]
     assert second.panes.zoom == 2
+    assert second.pane is second.panes.panes[2]  # the last one opened was active
 
 
-def test_a_session_naming_a_removed_article_opens_the_rest(
+def test_a_session_naming_a_removed_article_opens_the_rest_quietly(
     qtbot, library: Library
 ) -> None:
     ids = ids_by_title_from(library)
-    settings = Settings(open_articles=[{"id": 999, "view": "original"},
-                                       {"id": ids["新航线开通"], "view": "original"}])
-    window = MainWindow(library, settings)
+    state = LibraryState(
+        panes=[PaneState(999, "original"), PaneState(ids["新航线开通"], "original")]
+    )
+    window = MainWindow(library, Settings())
     qtbot.add_widget(window)
-    window.restore_session()
+    window.restore_session(state)
     assert [i for i, _ in window.panes.open_articles()] == [ids["新航线开通"]]
+    assert "999" not in window.statusBar().currentMessage()
 
 
 def ids_by_title_from(library: Library) -> dict[str, int]:

@@ -54,9 +54,9 @@ def test_round_trip_is_readable_json(tmp_path: Path) -> None:
         pane_count=3,
         sync_scroll=False,
         visible_types=["PERSON", "ORG"],
-        open_articles=[{"id": 3, "view": "taiwan"}, {"id": 9, "view": "original"}],
-        global_view="simplified",
         search_sort="date",
+        language="zh_TW",
+        reading_aid=True,
         recent_import_dir="/home/读者/新闻",
         library_dir="/srv/库",
     )
@@ -112,8 +112,7 @@ def test_bad_fields_fall_back_one_warning_each(tmp_path: Path) -> None:
                 "pane_count": True,
                 "sync_scroll": "yes",
                 "visible_types": ["PERSON", "ALIEN"],
-                "open_articles": [{"id": -1, "view": "taiwan"}],
-                "global_view": "klingon",
+                "language": "klingon",
                 "search_sort": None,
                 "recent_import_dir": ["a"],
                 "library_dir": {"a": 1},
@@ -124,7 +123,7 @@ def test_bad_fields_fall_back_one_warning_each(tmp_path: Path) -> None:
     )
     settings, warnings = load_settings(path)
     assert settings == Settings()
-    assert len(warnings) == 13
+    assert len(warnings) == 12
     by_key = {w.split(":")[0]: w for w in warnings}
     assert "light, dark, system" in by_key["theme"]
     assert "8 to 48" in by_key["font_size"]
@@ -265,25 +264,21 @@ def test_save_where_a_file_blocks_the_directory(tmp_path: Path) -> None:
 
 def test_save_replaces_the_old_file_whole(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    save_settings(path, Settings(theme="dark", open_articles=[{"id": 1, "view": "hongkong"}]))
+    save_settings(path, Settings(theme="dark", language="zh_CN"))
     save_settings(path, Settings(theme="light"))
     loaded, warnings = load_settings(path)
     assert warnings == []
-    assert (loaded.theme, loaded.open_articles) == ("light", [])
+    assert (loaded.theme, loaded.language) == ("light", "system")
 
 
-def test_open_articles_reject_bad_entries(tmp_path: Path) -> None:
-    bad_lists = (
-        [{"id": 1}],
-        [{"id": 1, "view": "x"}],
-        [[1, "taiwan"]],
-        [{"id": 2**70, "view": "original"}],
-        [{"id": 1, "view": "original"}] * 65,
-    )
-    for bad in bad_lists:
-        settings, warnings = load_settings(_write(tmp_path / "s.json", {"open_articles": bad}))
-        assert settings.open_articles == []
-        assert len(warnings) == 1, bad
+def test_settings_of_earlier_versions_are_skipped_quietly(tmp_path: Path) -> None:
+    """Open articles moved to each library's own state (duizhao.ui.session): a file
+    that still has them loads without a warning, and never opens them."""
+    old = {"open_articles": [{"id": 6, "view": "original"}], "global_view": "taiwan"}
+    settings, warnings = load_settings(_write(tmp_path / "s.json", old | {"theme": "dark"}))
+    assert warnings == []
+    assert settings.theme == "dark"
+    assert not hasattr(settings, "open_articles")
 
 
 def test_window_geometry_round_trip(qtbot, tmp_path: Path) -> None:

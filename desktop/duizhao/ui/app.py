@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,8 +16,10 @@ from duizhao.core.library import Library, LibraryError
 from duizhao.core.resources import resource_path
 from duizhao.locations import cache_dir
 from duizhao.ui import theme
-from duizhao.ui.mainwindow import MainWindow, show_later
+from duizhao.ui.i18n import install as install_language
+from duizhao.ui.mainwindow import MainWindow
 from duizhao.ui.settings import load_settings, settings_path
+from duizhao.ui.startup import show_later
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -44,11 +46,12 @@ def run(directory: Path, article_ids: list[int]) -> int:
     try:
         library = Library.open(directory, verify=True)  # a damaged library is not written to
     except LibraryError as exc:
-        QMessageBox.critical(None, "Duizhao", str(exc))
+        QMessageBox.critical(None, "Duizhao 对照", str(exc))
         print(f"duizhao: {exc}", file=sys.stderr)
         return 1
     path = settings_path()
     settings, warnings = load_settings(path)
+    install_language(settings.language)
     theme.apply_theme(app, settings.theme)
     window = MainWindow(library, settings, settings_path=path)
     if not QSettings().contains("window/geometry"):
@@ -57,7 +60,11 @@ def run(directory: Path, article_ids: list[int]) -> int:
     for warning in warnings:
         print(f"duizhao: settings: {warning}", file=sys.stderr)
     if warnings:
-        window.show_message(f"Settings: {warnings[0]} (defaults used)")
+        window.show_message(
+            QCoreApplication.translate("MainWindow", "Settings: {warning} (defaults used)").format(
+                warning=warnings[0]
+            )
+        )
     show_later(window, article_ids)
     if os.environ.get("DUIZHAO_QUIT_WHEN_SHOWN"):
         # For the start-up benchmark: say when the first frame is up, then leave.

@@ -20,38 +20,31 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from duizhao.core.ingest import Candidate, ImportOptions, collect, import_one
 from duizhao.core.library import ImportResult, ImportStatus
 from duizhao.core.yielding import breathe
+from duizhao.ui.import_report import ImportOutcome, ImportReportDialog, ImportResultsModel
 from duizhao.ui.tasks import Task, TaskContext, TaskRunner
 
 __all__ = [
@@ -68,47 +61,6 @@ _ROOT = QModelIndex()
 PHASE_COLLECTING = "collecting"
 PHASE_IMPORTING = "importing"
 PHASE_INDEXING = "indexing"
-
-
-@dataclass(slots=True)
-class ImportOutcome:
-    """What one import did: a result per file, in order, and how it ended."""
-
-    results: list[ImportResult] = field(default_factory=list)
-    cancelled: bool = False
-    indexed: int = 0  # documents the search index added or removed
-    index_error: str | None = None  # the index could not be updated (the import stands)
-
-    def count(self, status: ImportStatus) -> int:
-        return sum(1 for r in self.results if r.status is status)
-
-    @property
-    def imported_ids(self) -> list[int]:
-        return [r.id for r in self.results if r.status is ImportStatus.IMPORTED and r.id]
-
-    @property
-    def needs_report(self) -> bool:
-        """True when a file failed: the report dialog should open by itself."""
-        return any(r.status is ImportStatus.FAILED for r in self.results)
-
-    def summary(self) -> str:
-        """One line: "12 imported · 2 duplicates · 1 failed", and how it ended."""
-        if not self.results:
-            parts = ["nothing imported"]
-        else:
-            imported = self.count(ImportStatus.IMPORTED)
-            parts = [f"{imported:,} imported"]
-            duplicates = self.count(ImportStatus.DUPLICATE)
-            if duplicates:
-                parts.append(f"{duplicates:,} duplicate{'s' if duplicates != 1 else ''}")
-            failed = self.count(ImportStatus.FAILED)
-            if failed:
-                parts.append(f"{failed:,} failed")
-        if self.cancelled:
-            parts.append("cancelled")
-        if self.index_error:
-            parts.append(f"search index not updated: {self.index_error}")
-        return " · ".join(parts)
 
 
 class _Job:
@@ -161,12 +113,12 @@ class ImportController(QObject):
     def start(self, paths: list[Path]) -> bool:
         """Start importing ``paths``; False (and ``failed``) if an import already runs."""
         if self._job is not None:
-            self.failed.emit("an import is already running; wait for it or cancel it")
+            self.failed.emit(self.tr("an import is already running; wait for it or cancel it"))
             return False
         job = _Job([Path(p) for p in paths])
         task = self.runner.write("import", lambda context: self._work(context, job))
         if task.done:  # the runner is shutting down
-            self.failed.emit("Duizhao is closing; nothing was imported")
+            self.failed.emit(self.tr("Duizhao is closing; nothing was imported"))
             return False
         self._job, self._task = job, task
         task.progressed.connect(self.progressed)
@@ -212,7 +164,11 @@ class ImportController(QObject):
             if not found and path.is_dir():
                 job.results.append(
                     ImportResult(
-                        str(path), ImportStatus.FAILED, error=f"no importable files in {path}"
+                        str(path),
+                        ImportStatus.FAILED,
+                        error=QCoreApplication.translate(
+                            "Import", "no importable files in {path}"
+                        ).format(path=path),
                     )
                 )
             candidates.extend(found)
@@ -260,8 +216,8 @@ class ImportProgress(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setMaximumWidth(180)
         self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop importing after the current file (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop importing after the current file (Esc)"))
         self.cancel_button.clicked.connect(self.request_cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -287,14 +243,14 @@ class ImportProgress(QWidget):
         self._phase = PHASE_COLLECTING
         self.cancel_button.setEnabled(True)
         self.bar.setRange(0, 0)  # busy until the number of files is known
-        self.label.setText("Looking for files…")
+        self.label.setText(self.tr("Looking for files…"))
         self.show()
 
     @Slot(str)
     def on_phase(self, phase: str) -> None:
         self._phase = phase
         if phase == PHASE_INDEXING and self.cancel_button.isEnabled():
-            self.label.setText("Updating the search index…")
+            self.label.setText(self.tr("Updating the search index…"))
             self.bar.setRange(0, 0)
 
     @Slot(int, int, str)
@@ -307,10 +263,16 @@ class ImportProgress(QWidget):
         self.bar.setRange(0, total)
         self.bar.setValue(min(done, total))
         if self._phase == PHASE_INDEXING:
-            self.label.setText(f"Indexing {done:,} of {total:,}")
+            self.label.setText(
+                self.tr("Indexing {done} of {total}").format(done=f"{done:,}", total=f"{total:,}")
+            )
         else:
             name = message if len(message) <= 40 else message[:18] + "…" + message[-18:]
-            self.label.setText(f"Importing {done:,} of {total:,} · {name}")
+            self.label.setText(
+                self.tr("Importing {done} of {total} · {name}").format(
+                    done=f"{done:,}", total=f"{total:,}", name=name
+                )
+            )
 
     @Slot(object)
     def on_finished(self, _outcome: object) -> None:
@@ -329,7 +291,7 @@ class ImportProgress(QWidget):
         if not self.isVisible() or not self.cancel_button.isEnabled():
             return
         self.cancel_button.setEnabled(False)
-        self.label.setText("Cancelling…")
+        self.label.setText(self.tr("Cancelling…"))
         self.cancel_requested.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
@@ -341,125 +303,6 @@ class ImportProgress(QWidget):
 
 
 # -- the report ----------------------------------------------------------------------
-
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-_STATUS_TEXT = {
-    ImportStatus.IMPORTED: "imported",
-    ImportStatus.DUPLICATE: "duplicate",
-    ImportStatus.FAILED: "failed",
-}
-
-
-class ImportResultsModel(QAbstractTableModel):
-    """Rows of :class:`ImportResult`: file, status, title (or the error)."""
-
-    HEADERS = ("File", "Status", "Title or error")
-
-    def __init__(self, results: list[ImportResult], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._results = list(results)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._results)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802 - Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._results):
-            return None
-        result = self._results[index.row()]
-        column = index.column()
-        if role == STATUS_ROLE:
-            return str(result.status)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return Path(result.path).name or result.path
-            if column == 1:
-                return _STATUS_TEXT.get(result.status, str(result.status))
-            if column == 2:
-                return result.error if result.status is ImportStatus.FAILED else result.title or ""
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 0:
-                return result.path
-            if column == 2:
-                return result.error or result.title
-        return None
-
-    def result(self, row: int) -> ImportResult:
-        return self._results[row]
-
-
-class ImportReportDialog(QDialog):
-    """Every file's result, a summary line, "Problems only" and Copy."""
-
-    def __init__(
-        self, results: ImportOutcome | list[ImportResult], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.outcome = results if isinstance(results, ImportOutcome) else ImportOutcome(results)
-        self.setWindowTitle("Import report")
-        self.resize(760, 420)
-        self.summary_label = QLabel(self.outcome.summary(), self)
-        self.model = ImportResultsModel(self.outcome.results, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(STATUS_ROLE)
-        self.proxy.setFilterKeyColumn(1)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the import order
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 220)
-        self.problems_only = QCheckBox("&Problems only", self)
-        self.problems_only.toggled.connect(self.show_problems_only)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("&Copy report", self)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.clicked.connect(self.copy_report)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.table)
-        layout.addWidget(self.problems_only)
-        layout.addWidget(buttons)
-        if self.outcome.needs_report:
-            self.problems_only.setChecked(True)
-
-    @Slot(bool)
-    def show_problems_only(self, on: bool) -> None:
-        self.proxy.setFilterFixedString(str(ImportStatus.FAILED) if on else "")
-
-    def text(self) -> str:
-        """The report as tab-separated lines, a summary first."""
-        lines = [self.outcome.summary()]
-        for r in self.outcome.results:
-            detail = r.error if r.status is ImportStatus.FAILED else r.title or ""
-            lines.append(f"{r.path}\t{r.status}\t{detail}")
-        return "\n".join(lines)
-
-    @Slot()
-    def copy_report(self) -> None:
-        QGuiApplication.clipboard().setText(self.text())
-
 
 # -- drag and drop --------------------------------------------------------------------
 
@@ -476,13 +319,21 @@ def read_drop(mime: QMimeData) -> Drop:
     ignored: list[str] = []
     if not mime.hasUrls():
         if mime.hasText():
-            ignored.append("dropped text is not a file; drop files or folders to import them")
+            ignored.append(
+                QCoreApplication.translate(
+                    "Import", "dropped text is not a file; drop files or folders to import them"
+                )
+            )
         return Drop(paths, ignored)
     for url in mime.urls():
         if not url.isLocalFile() or not url.toLocalFile():
             shown = url.toDisplayString()
             shown = shown if len(shown) <= 80 else shown[:77] + "..."
-            ignored.append(f"{shown}: not a local file or folder")
+            ignored.append(
+                QCoreApplication.translate("Import", "{url}: not a local file or folder").format(
+                    url=shown
+                )
+            )
             continue
         path = Path(url.toLocalFile())
         if path not in paths:

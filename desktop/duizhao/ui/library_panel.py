@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from duizhao.core.library import ArticleSummary
+from duizhao.ui.areas import set_area
 from duizhao.ui.models import ARTICLE_ID_ROLE, ArticleFilterProxy, LibraryTableModel
 from duizhao.ui.models.library import CHARS, DATE, SCRIPT, SOURCE, TITLE
 
@@ -52,13 +53,15 @@ class LibraryPanel(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("libraryFilter")
-        self.filter.setPlaceholderText("Filter by title or source, 简体 or 繁體 (Ctrl+L)")
+        self.filter.setPlaceholderText(self.tr("Filter by title or source, 简体 or 繁體 (Ctrl+L)"))
+        self.filter.setAccessibleName(self.tr("Filter the library list"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter)
         self.filter.installEventFilter(self)
 
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
+        self.table.setAccessibleName(self.tr("Articles in the library"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -117,14 +120,15 @@ class LibraryPanel(QWidget):
         def action(text: str, keys: str, slot: object) -> QAction:
             made = QAction(f"{text}\t{keys}" if keys else text, self)  # keys shown, not bound
             made.triggered.connect(slot)
+            set_area(made, "library", keys)  # listed by F1 from here
             return made
 
-        self.open_action = action("Open", "Enter", self._open_current)
+        self.open_action = action(self.tr("Open"), "Enter", self._open_current)
         self.open_new_pane_action = action(
-            "Open in new pane", "Ctrl+Enter", self._open_current_in_new_pane
+            self.tr("Open in new pane"), "Ctrl+Enter", self._open_current_in_new_pane
         )
-        self.compare_action = action("Compare selected", "", self._compare_selected)
-        self.remove_action = action("Move to trash", "Del", self._remove_selected)
+        self.compare_action = action(self.tr("Compare selected"), "", self._compare_selected)
+        self.remove_action = action(self.tr("Move to trash"), "Del", self._remove_selected)
         self._table_keys = {
             "Return": self._open_current,
             "Enter": self._open_current,
@@ -212,8 +216,13 @@ class LibraryPanel(QWidget):
     def _update_count(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        noun = "article" if total == 1 else "articles"
-        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        if shown == total:
+            text = self.tr("1 article") if total == 1 else self.tr("{total} articles")
+        else:
+            text = self.tr("{shown} of 1 article") if total == 1 else self.tr(
+                "{shown} of {total} articles"
+            )
+        self.count.setText(text.format(shown=shown, total=total))
 
     @Slot(QModelIndex)
     def _on_double_click(self, index: QModelIndex) -> None:

@@ -1,12 +1,25 @@
-"""The main window: library and search on the left, reading panes in the middle,
-the comparison pane below.
+"""The main window: library and search as tabs on the left, reading panes in the
+middle, the comparison in a wide area below them.
 
 The window owns the pieces and wires their signals together; each piece keeps
 its own state. Everything slow goes through the one :class:`TaskRunner`:
 imports and index updates on its writer, entities, search and comparison in
 its reader pool. The GUI thread keeps its own read-only use of the library
 (summaries, opening an article). Actions and menus are built in
-:mod:`duizhao.ui.actions`; settings are read on start and written on close.
+:mod:`duizhao.ui.actions`; the trash in :mod:`duizhao.ui.trash`.
+
+Layout
+    The left side is a stack of tabbed docks (Library, Search; another panel
+    joins them with :meth:`MainWindow.add_left_tab`). The comparison's dock
+    sits at the bottom and owns both bottom corners, so it spans the whole
+    window and never takes width from the reading panes.
+
+State
+    The user's settings (theme, font, zoom, language) are global
+    (:mod:`duizhao.ui.settings`); what is open — articles, views, panes, the
+    last comparison — belongs to the library and is kept in its own file
+    (:mod:`duizhao.ui.session`), so the demo library never opens its
+    articles in a user's library, nor the other way round.
 """
 
 from __future__ import annotations
@@ -15,17 +28,18 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
+    QTabWidget,
     QWidget,
 )
 
-from duizhao.core.library import Article, ArticleSummary, Library
+from duizhao.core.library import Article, Library
 from duizhao.ui import theme
 from duizhao.ui.actions import Actions
 from duizhao.ui.compare import ComparePane
@@ -37,11 +51,18 @@ from duizhao.ui.importing import (
     read_drop,
 )
 from duizhao.ui.library_panel import LibraryPanel
-from duizhao.ui.models import ARTICLE_ID_ROLE
 from duizhao.ui.panes import PaneArea
 from duizhao.ui.reader import EntityLegend, ReadingPane
 from duizhao.ui.search import SearchPanel
 from duizhao.ui.search.panel import close_finished_indexes
+from duizhao.ui.session import (
+    CompareState,
+    LibraryState,
+    PaneState,
+    load_state,
+    save_state,
+    state_path,
+)
 from duizhao.ui.settings import (
     Settings,
     SettingsError,
@@ -49,7 +70,16 @@ from duizhao.ui.settings import (
     save_geometry,
     save_settings,
 )
+from duizhao.ui.startup import open_first_pair, zoom_factor, zoom_steps
 from duizhao.ui.tasks import TaskContext, TaskRunner
+from duizhao.ui.trash import TrashController
+
+#: The left-side panels' width at first start, and the least they are narrowed
+#: to to give the panes room, in pixels.
+LEFT_WIDTH = 360
+LEFT_MIN = 200
+#: A pane's width besides its text: margins, the folded entity strip, the splitter.
+PANE_CHROME = 64
 
 
 class MainWindow(QMainWindow):
@@ -59,16 +89,20 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         *,
         settings_path: Path | None = None,
+        state_file: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.settings = settings or Settings()
         self.settings_path = settings_path
+        if state_file is None and settings_path is not None:
+            state_file = state_path(settings_path.parent, library.directory)
+        self.state_file = state_file
         self.setWindowTitle(f"Duizhao 对照 — {library.directory}")
         self.setAcceptDrops(True)
         self.runner = TaskRunner(library.directory, parent=self)
-        self._removed: list[int] = []  # ids moved to the trash, newest last (for undo)
+        self.trash = TrashController(self.runner, self)
 
         self.panes = PaneArea(self.runner, self._load_article, self)
         self.setCentralWidget(self.panes)
@@ -80,16 +114,19 @@ class MainWindow(QMainWindow):
         self.import_progress = ImportProgress(self)
         self.statusBar().addPermanentWidget(self.import_progress)
 
-        self.library_dock = self._dock("Library", "libraryDock", self.library_panel)
-        self.search_dock = self._dock("Search", "searchDock", self.search_panel)
-        self.compare_dock = self._dock("Compare", "compareDock", self.compare_pane)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
-        self.tabifyDockWidget(self.library_dock, self.search_dock)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setTabPosition(Qt.DockWidgetArea.LeftDockWidgetArea, QTabWidget.TabPosition.North)
+        self.left_docks: list[QDockWidget] = []
+        self.library_dock = self.add_left_tab(self.tr("Library"), "libraryDock", self.library_panel)
+        self.search_dock = self.add_left_tab(self.tr("Search"), "searchDock", self.search_panel)
         self.library_dock.raise_()
+        self.compare_dock = self._dock(self.tr("Compare"), "compareDock", self.compare_pane)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
         self.compare_dock.hide()
-        self.resizeDocks([self.library_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock], [LEFT_WIDTH], Qt.Orientation.Horizontal)
+        self._ui_font = QFont(self.font())
+        self.zoom = 0
 
         self.actions = Actions(self)
         self._connect()
@@ -97,10 +134,21 @@ class MainWindow(QMainWindow):
         self.actions.sync_checks()
         self.reload()
 
+    def add_left_tab(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        """Put ``widget`` in a dock tabbed with the other left-side panels."""
+        dock = self._dock(title, name, widget)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        if self.left_docks:
+            self.tabifyDockWidget(self.left_docks[-1], dock)
+        self.left_docks.append(dock)
+        return dock
+
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        widget.setAccessibleName(title)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -119,10 +167,15 @@ class MainWindow(QMainWindow):
         self.panes.search_requested.connect(self.search_library)
         self.panes.message.connect(self.show_message)
         self.panes.current_changed.connect(self._on_current_pane)
+        self.panes.aid_requested.connect(self.set_reading_aid)
+        self.panes.panes_changed.connect(self.make_room)
         self.legend.types_changed.connect(self.panes.set_visible_types)
         self.import_progress.bind(self.importer)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(self._import_failed)
+        self.trash.message.connect(self.show_message)
+        self.trash.changed.connect(self.reload)
+        self.trash.removed.connect(self._removed_done)
 
     # -- settings -------------------------------------------------------------
 
@@ -133,33 +186,71 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()  # "system" may have applied a dark palette
         dark = theme.is_dark(app) if isinstance(app, QApplication) else s.theme == "dark"
         self.panes.set_dark(dark)
-        self.panes.set_zoom(zoom_steps(s.zoom))
+        self.set_zoom(zoom_steps(s.zoom))
         self.panes.set_text_font(theme.reading_font(s.font_family, s.font_size))
         self.panes.set_sync_scroll(s.sync_scroll)
+        self.panes.set_reading_aid(s.reading_aid)
         self.panes.set_pane_count(s.pane_count)
         self.panes.set_current(self.panes.panes[0])  # reading starts on the left
         self.search_panel.set_sort_order(s.search_sort)
         if self.settings_path is not None:
             restore_geometry(self, self.settings_path.parent)
 
-    def restore_session(self) -> None:
-        """Reopen the articles that were open when the window last closed."""
-        for pane, entry in zip(self.panes.panes, self.settings.open_articles, strict=False):
-            try:
-                article_id = int(entry["id"])
-            except (KeyError, TypeError, ValueError):
-                continue
-            self.panes.open_article(article_id, pane, view=str(entry.get("view", "original")))
+    def library_state(self) -> LibraryState:
+        """What is open now: panes, views, widths, the active pane, the comparison."""
+        panes = [
+            PaneState(p.article_id, p.view_name, p.sidebar_wanted) for p in self.panes.panes
+        ]
+        active = self.panes.panes.index(self.pane) if self.panes.panes else 0
+        compare = self.compare_pane
+        return LibraryState(
+            library=str(self.library.directory),
+            panes=panes,
+            active=active,
+            sizes=list(self.panes.splitter.sizes()),
+            compare=CompareState(
+                ids=list(compare.ids),
+                topic=compare.topic_text,
+                topic_key=compare.current_topic_key(),
+                filter=compare.rows_proxy.relation,
+                open=not self.compare_dock.isHidden() and len(compare.ids) >= 2,
+            ),
+        )
+
+    def restore_session(self, state: LibraryState | None = None) -> None:
+        """Reopen what was open in this library when its window last closed;
+        articles no longer in it are skipped without a word."""
+        if state is None:
+            if self.state_file is None:
+                return
+            state, problem = load_state(self.state_file)
+            if problem:
+                print(f"duizhao: {problem}", file=sys.stderr)
+        if state.panes:
+            self.panes.set_pane_count(len(state.panes))
+        for pane, entry in zip(self.panes.panes, state.panes, strict=False):
+            pane.set_view(entry.view)
+            pane.set_sidebar_visible(entry.sidebar)
+            if entry.article_id is not None:
+                self.panes.open_article(entry.article_id, pane, view=entry.view, quiet=True)
+        if state.sizes and len(state.sizes) == len(self.panes.panes):
+            self.panes.splitter.setSizes(state.sizes)
         if self.panes.panes:
-            self.panes.set_current(self.panes.panes[0])
+            self.panes.set_current(self.panes.panes[min(state.active, len(self.panes.panes) - 1)])
+        compare = state.compare
+        if compare.open and len(compare.ids) >= 2:
+            known = [i for i in compare.ids if self.library_panel.model.row_of(i) is not None]
+            if len(known) >= 2:
+                self.compare_pane.set_filter(compare.filter)
+                self.compare_dock.show()
+                self.compare_pane.compare(known, compare.topic, select_topic=compare.topic_key)
 
     def save_settings(self) -> None:
         s = self.settings
-        s.pane_count = len(self.panes.panes)
-        s.open_articles = [{"id": i, "view": v} for i, v in self.panes.open_articles()]
+        s.pane_count = max(2, len(self.panes.panes))
         s.visible_types = sorted(self.panes.visible_types)
         s.sync_scroll = self.panes.sync_scroll
-        s.zoom = zoom_factor(self.panes.zoom)
+        s.zoom = zoom_factor(self.zoom)
         s.search_sort = self.search_panel.sort_order()
         if self.settings_path is not None:
             try:
@@ -167,6 +258,11 @@ class MainWindow(QMainWindow):
                 save_geometry(self, self.settings_path.parent)
             except (SettingsError, OSError) as exc:
                 print(f"duizhao: settings not saved: {exc}", file=sys.stderr)
+        if self.state_file is not None:
+            try:
+                save_state(self.state_file, self.library_state())
+            except OSError as exc:
+                print(f"duizhao: the library's session not saved: {exc}", file=sys.stderr)
 
     # -- library ----------------------------------------------------------------
 
@@ -192,20 +288,7 @@ class MainWindow(QMainWindow):
         return True
 
     def open_first_pair(self) -> None:
-        """A first start: the newest article and another version of its story side
-        by side, so there is something to read and compare at once."""
-        model = self.library_panel.model  # the summaries the list already holds
-        first_id = self.library_panel.proxy.index(0, 0).data(ARTICLE_ID_ROLE)
-        row = model.row_of(first_id) if isinstance(first_id, int) else None
-        if row is None:
-            return
-        self.panes.open_article(first_id, self.panes.panes[0])
-        self.library_panel.select_id(first_id)
-        rows = [model.summary(r) for r in range(min(model.rowCount(), 2000))]
-        other = companion(model.summary(row), rows)
-        if other is not None and len(self.panes.panes) > 1:
-            self.panes.open_article(other.id, self.panes.panes[1])
-            self.panes.set_current(self.panes.panes[0])
+        open_first_pair(self)
 
     def warm_up(self) -> None:
         """Load the segmenter's dictionary and OpenCC's tables in the background once
@@ -236,22 +319,50 @@ class MainWindow(QMainWindow):
     def _on_current_pane(self, pane: ReadingPane) -> None:
         self.actions.sync_view_choice(pane.view_name)
 
+    @Slot()
+    def make_room(self) -> None:
+        """Narrow the left-side panels (down to :data:`LEFT_MIN`) when the panes
+        would otherwise be too narrow to read: three panes fit a 1600-pixel
+        window with 22 characters a line each."""
+        panes = self.panes.panes
+        visible = [d for d in self.left_docks if not d.isHidden() and not d.isFloating()]
+        if not panes or not visible:
+            return
+        needed = max(p.readable_width() for p in panes) + PANE_CHROME
+        room = self.width() - len(panes) * needed
+        current = max(d.width() for d in visible)
+        if room < current:
+            self.resizeDocks(visible, [max(LEFT_MIN, room)] * len(visible),
+                             Qt.Orientation.Horizontal)
+
+    def set_zoom(self, steps: int) -> None:
+        """Zoom every text area: the reading panes (and their lists) through the
+        pane area, the library, search and comparison through their fonts."""
+        self.panes.set_zoom(steps)
+        self.zoom = self.panes.zoom
+        font = QFont(self._ui_font)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(max(4.0, self._ui_font.pointSizeF() + self.zoom))
+        for widget in (self.library_panel, self.search_panel, self.compare_pane):
+            widget.setFont(font)
+        self.search_panel.delegate.clear_cache()
+
     # -- import -----------------------------------------------------------------
 
     def import_files(self) -> None:
         start = self.settings.recent_import_dir or str(Path.home())
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            "Import articles",
+            self.tr("Import articles"),
             start,
-            "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)",
+            self.tr("Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"),
         )
         if files:
             self.import_paths([Path(f) for f in files])
 
     def import_folder(self) -> None:
         start = self.settings.recent_import_dir or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder", start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"), start)
         if folder:
             self.import_paths([Path(folder)])
 
@@ -274,7 +385,7 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str) -> None:
         self.reload()
-        self.show_message(f"Import failed: {message}")
+        self.show_message(self.tr("Import failed: {reason}").format(reason=message))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -288,65 +399,24 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(drop.paths)
 
-    # -- trash and undo -------------------------------------------------------------
+    # -- trash and undo (see duizhao.ui.trash) -----------------------------------
 
     @Slot(list)
     def remove_articles(self, ids: list[int]) -> None:
-        if not ids:
-            return
-
-        def work(context: TaskContext) -> list[int]:
-            from duizhao.core.search import SearchIndex
-
-            for article_id in ids:
-                context.library.remove(article_id)
-            SearchIndex(context.library_dir).sync(context.library)
-            return ids
-
-        task = self.runner.write("move to trash", work)
-        task.finished.connect(self._removed_done)
-        task.failed.connect(lambda m: self.show_message(f"Not moved to the trash: {m}"))
+        self.trash.remove(ids)
 
     def _removed_done(self, ids: list[int]) -> None:
-        self._removed.extend(ids)
         for pane in list(self.panes.panes):
             if pane.article_id in ids:
                 pane.clear()
-        self.reload()
-        noun = "article" if len(ids) == 1 else "articles"
-        self.show_message(f"{len(ids)} {noun} moved to the trash — Ctrl+Z brings them back")
 
     @Slot()
     def undo_remove(self) -> None:
-        if not self._removed:
-            self.show_message("Nothing to undo")
-            return
-        article_id = self._removed.pop()
-
-        def work(context: TaskContext) -> int:
-            from duizhao.core.search import SearchIndex
-
-            context.library.restore(article_id)
-            SearchIndex(context.library_dir).sync(context.library)
-            return article_id
-
-        task = self.runner.write("restore", work)
-        task.finished.connect(lambda i: (self.reload(), self.show_message(f"Restored #{i}")))
-        task.failed.connect(lambda m: self.show_message(f"Not restored: {m}"))
+        self.trash.undo()
 
     @Slot()
     def reindex(self) -> None:
-        def work(context: TaskContext) -> int:
-            from duizhao.core.search import SearchIndex
-
-            return SearchIndex(context.library_dir).rebuild(
-                context.library, progress=context.progress, cancelled=context.cancelled
-            )
-
-        task = self.runner.write("rebuild the search index", work)
-        self.show_message("Rebuilding the search index…")
-        task.finished.connect(lambda n: self.show_message(f"Search index rebuilt: {n} articles"))
-        task.failed.connect(lambda m: self.show_message(f"Index not rebuilt: {m}"))
+        self.trash.reindex()
 
     # -- search and compare -------------------------------------------------------------
 
@@ -365,7 +435,7 @@ class MainWindow(QMainWindow):
     def compare(self, ids: list[int]) -> None:
         ids = list(dict.fromkeys(ids))
         if len(ids) < 2:
-            self.show_message("Compare needs at least two articles: open or select two")
+            self.show_message(self.tr("Compare needs at least two articles: open or select two"))
             return
         self.compare_dock.show()
         self.compare_dock.raise_()
@@ -383,60 +453,36 @@ class MainWindow(QMainWindow):
             theme.apply_theme(app, name)
             self.panes.set_dark(theme.is_dark(app))
 
+    def set_language(self, setting: str) -> None:
+        """Choose the interface's language (``system``, ``en``, ``zh_CN``, ``zh_TW``):
+        kept in the settings, loaded now for what opens from here on, and in
+        full when Duizhao next starts."""
+        from duizhao.ui.i18n import install
+
+        self.settings.language = setting
+        language = install(setting)
+        names = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}
+        self.show_message(
+            self.tr("The interface will be in {language} when Duizhao starts again").format(
+                language=names.get(language, language)
+            )
+        )
+
+    def set_reading_aid(self, on: bool) -> None:
+        """Turn the reading aid (pinyin, zhuyin, glosses on hover) on or off in every pane."""
+        self.settings.reading_aid = on
+        self.panes.set_reading_aid(on)
+        action = self.actions.by_name.get("reading_aid")
+        if action is not None and action.isChecked() != on:
+            action.setChecked(on)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.runner.busy_writing():
-            self.show_message("Finishing the current file, then closing — nothing is lost")
+            self.show_message(
+                self.tr("Finishing the current file, then closing — nothing is lost")
+            )
         self.compare_pane.save_note()
         self.save_settings()
         self.runner.shutdown()
         close_finished_indexes()  # the reader threads' searchers, now theirs are gone
         super().closeEvent(event)
-
-
-def zoom_steps(factor: float) -> int:
-    """The settings file keeps zoom as a factor (1.0); panes count steps of 10 %."""
-    return round((factor - 1.0) * 10)
-
-
-def zoom_factor(steps: int) -> float:
-    return round(1.0 + steps / 10, 2)
-
-
-def show_later(window: MainWindow, article_ids: list[int]) -> None:
-    """Open articles asked for on the command line, or the last session's, once shown."""
-
-    def go() -> None:
-        if article_ids:
-            for n, article_id in enumerate(article_ids[:4]):
-                if n == 0:
-                    window.open_article(article_id)
-                else:
-                    window.panes.open_in_new_pane(article_id)
-        else:
-            window.restore_session()
-        if not window.panes.open_articles():
-            window.open_first_pair()
-        QTimer.singleShot(800, window.warm_up)
-
-    QTimer.singleShot(0, go)
-
-
-def _bigrams(text: str) -> set[str]:
-    from duizhao.core.text import convert
-
-    plain = convert(text, "t2s")
-    return {plain[i : i + 2] for i in range(len(plain) - 1)}
-
-
-def companion(first: ArticleSummary, rows: list[ArticleSummary]) -> ArticleSummary | None:
-    """The article whose title shares most with ``first``'s, in either script:
-    another outlet's version of the same story, on a first start."""
-    wanted = _bigrams(first.title)
-    best, score = None, 0
-    for row in rows:
-        if row.id == first.id:
-            continue
-        shared = len(wanted & _bigrams(row.title))
-        if shared > score:
-            best, score = row, shared
-    return best

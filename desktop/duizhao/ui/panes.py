@@ -21,7 +21,7 @@ from duizhao.core.library import Article, ArticleNotFound, LibraryError
 from duizhao.core.text import ViewCache
 from duizhao.ui.models import article_ids_from_mime
 from duizhao.ui.reader import ReadingPane
-from duizhao.ui.tasks import TaskContext, TaskRunner
+from duizhao.ui.tasks import Cancelled, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from duizhao.core.entities import Found  # the recogniser loads on first use
@@ -39,6 +39,7 @@ class PaneArea(QWidget):
     article_opened = Signal(int)  # article id
     search_requested = Signal(str)
     message = Signal(str)  # one line for the status bar
+    aid_requested = Signal(bool)  # a pane's 拼音 button: the aid on or off everywhere
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class PaneArea(QWidget):
         self.dark = False
         self.text_font: QFont | None = None
         self.zoom = 0
+        self.reading_aid = False
         self._syncing = False
         self._entity_tasks: dict[int, object] = {}
 
@@ -70,7 +72,7 @@ class PaneArea(QWidget):
 
     def add_pane(self) -> ReadingPane | None:
         if len(self.panes) >= MAX_PANES:
-            self.message.emit(f"At most {MAX_PANES} panes side by side")
+            self.message.emit(self.tr("At most {n} panes side by side").format(n=MAX_PANES))
             return None
         pane = ReadingPane(self.views, self.splitter)
         pane.setAcceptDrops(True)
@@ -83,6 +85,8 @@ class PaneArea(QWidget):
         if self.text_font is not None:
             pane.set_text_font(self.text_font)
         pane.set_zoom(self.zoom)
+        pane.set_reading_aid(self.reading_aid)
+        pane.aid_toggled.connect(self.aid_requested)
         # Ctrl+F belongs to the window (Edit → Find), which opens the current pane's bar.
         pane.find_action.setShortcut(QKeySequence())
         pane.entity_activated.connect(self.select_entity)
@@ -124,10 +128,19 @@ class PaneArea(QWidget):
             return
         self.current = pane
         for other in self.panes:
-            other.setProperty("current", other is pane)
-            other.style().unpolish(other)
-            other.style().polish(other)
+            other.set_active(other is pane)
         self.current_changed.emit(pane)
+
+    def step_current(self, step: int) -> ReadingPane | None:
+        """Make the pane ``step`` places right (left when negative) of the active
+        one active, wrapping round, and give its text the focus (Ctrl+Tab)."""
+        if not self.panes:
+            return None
+        index = self.panes.index(self.current) if self.current in self.panes else 0
+        pane = self.panes[(index + step) % len(self.panes)]
+        self.set_current(pane)
+        pane.text.setFocus(Qt.FocusReason.TabFocusReason)
+        return pane
 
     def _equalise(self) -> None:
         width = max(self.splitter.width(), 400)
@@ -140,13 +153,20 @@ class PaneArea(QWidget):
     # -- articles -------------------------------------------------------------
 
     def open_article(
-        self, article_id: int, pane: ReadingPane | None = None, *, view: str | None = None
+        self,
+        article_id: int,
+        pane: ReadingPane | None = None,
+        *,
+        view: str | None = None,
+        quiet: bool = False,
     ) -> ReadingPane | None:
-        """Show an article in ``pane`` (default: the current pane, or an empty one)."""
+        """Show an article in ``pane`` (default: the active pane); ``quiet``: an
+        article no longer in the library is skipped without a word (a session's)."""
         try:
             article = self._load(article_id)
         except (ArticleNotFound, LibraryError, KeyError):
-            self.message.emit(f"No article with id {article_id}")
+            if not quiet:
+                self.message.emit(self.tr("No article with id {id}").format(id=article_id))
             return None
         if pane is None:
             pane = self.current or (self.panes[0] if self.panes else self.add_pane())
@@ -178,9 +198,8 @@ class PaneArea(QWidget):
         """Scroll to original offsets ``start:end`` of an article and flash them,
         opening the article first if no pane shows it."""
         pane = self.pane_showing(article_id)
-        if pane is None:
-            empty = next((p for p in self.panes if p.article_id is None), None)
-            pane = self.open_article(article_id, empty)
+        if pane is None:  # not shown anywhere: into the active pane
+            pane = self.open_article(article_id)
         if pane is not None:
             pane.mark_range(start, end)
             self.set_current(pane)
@@ -191,9 +210,12 @@ class PaneArea(QWidget):
         a fresh recognition is stored back through the writer."""
 
         def work(context: TaskContext) -> Found:
-            from duizhao.core.entities import find_entities
+            from duizhao.core.entities import RecognitionCancelled, find_entities
 
-            return find_entities(context.library, article)
+            try:  # closing the window cancels it between two blocks of the model
+                return find_entities(context.library, article, cancelled=context.cancelled)
+            except RecognitionCancelled:
+                raise Cancelled from None
 
         task = self.runner.read(f"entities of #{article.id}", work)
 
@@ -210,7 +232,8 @@ class PaneArea(QWidget):
             remember_entities(context.library, article, found)
 
         task.finished.connect(done)
-        task.failed.connect(lambda m: self.message.emit(f"Entities not available: {m}"))
+        failed = self.tr("Entities not available: {reason}")
+        task.failed.connect(lambda m: self.message.emit(failed.format(reason=m)))
 
     # -- shared state ---------------------------------------------------------
 
@@ -247,6 +270,11 @@ class PaneArea(QWidget):
         self.zoom = max(-8, min(20, steps))
         for pane in self.panes:
             pane.set_zoom(self.zoom)
+
+    def set_reading_aid(self, on: bool) -> None:
+        self.reading_aid = on
+        for pane in self.panes:
+            pane.set_reading_aid(on)
 
     def set_sync_scroll(self, on: bool) -> None:
         self.sync_scroll = on

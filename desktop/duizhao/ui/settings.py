@@ -32,7 +32,6 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
-from duizhao.core.text import VIEWS
 from duizhao.locations import config_dir
 
 SCHEMA_VERSION = 1
@@ -43,7 +42,10 @@ SEARCH_SORTS = ("relevance", "date")
 FONT_SIZES = (8, 48)
 ZOOM_RANGE = (0.25, 4.0)
 PANE_COUNTS = (2, 4)
-MAX_OPEN_ARTICLES = 64
+LANGUAGES = ("system", "en", "zh_CN", "zh_TW")
+#: Settings earlier versions kept and this one reads no more (open articles now
+#: belong to each library: duizhao.ui.session); skipped without a warning.
+RETIRED = frozenset({"open_articles", "global_view"})
 MAX_TEXT = 4096  # characters in a font name or a path
 
 
@@ -63,9 +65,9 @@ class Settings:
     pane_count: int = 2
     sync_scroll: bool = True
     visible_types: list[str] = field(default_factory=lambda: list(ENTITY_TYPES))
-    open_articles: list[dict[str, Any]] = field(default_factory=list)  # {"id": int, "view": str}
-    global_view: str = "original"
     search_sort: str = "relevance"
+    language: str = "system"  # the interface's: system, en, zh_CN, zh_TW
+    reading_aid: bool = False  # pinyin and glosses on hover; off until asked for
     recent_import_dir: str = ""
     library_dir: str | None = None
 
@@ -133,26 +135,6 @@ def _types(value: Any) -> list[str]:
     return [t for t in ENTITY_TYPES if t in value]
 
 
-def _open_articles(value: Any) -> list[dict[str, Any]]:
-    if not isinstance(value, list):
-        raise ValueError(f"expected a list, got {_kind(value)}")
-    if len(value) > MAX_OPEN_ARTICLES:
-        raise ValueError(f"more than {MAX_OPEN_ARTICLES} entries")
-    clean = []
-    for entry in value:
-        if not isinstance(entry, dict) or set(entry) != {"id", "view"}:
-            raise ValueError(f'expected entries {{"id": number, "view": name}}, got {_show(entry)}')
-        article_id, view = entry["id"], entry["view"]
-        if isinstance(article_id, bool) or not isinstance(article_id, int) or article_id < 1:
-            raise ValueError(f"article id must be a positive whole number, got {_show(article_id)}")
-        if article_id > 2**63 - 1:
-            raise ValueError(f"article id too large: {_show(article_id)}")
-        if view not in VIEWS or not isinstance(view, str):
-            raise ValueError(f"unknown view {_show(view)}; known: {', '.join(VIEWS)}")
-        clean.append({"id": article_id, "view": view})
-    return clean
-
-
 def _optional_text(value: Any) -> str | None:
     return None if value is None or value == "" else _text(value)
 
@@ -165,9 +147,9 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "pane_count": _integer(*PANE_COUNTS),
     "sync_scroll": _boolean,
     "visible_types": _types,
-    "open_articles": _open_articles,
-    "global_view": _choice(VIEWS),
     "search_sort": _choice(SEARCH_SORTS),
+    "language": _choice(LANGUAGES),
+    "reading_aid": _boolean,
     "recent_import_dir": _text,
     "library_dir": _optional_text,
 }
@@ -234,6 +216,8 @@ def _from_mapping(raw: dict[str, Any]) -> tuple[Settings, list[str]]:
         if key == "schema_version":
             continue
         check = _CHECKS.get(key)
+        if key in RETIRED:
+            continue
         if check is None:
             if not newer:
                 warnings.append(f"{_show(key)}: unknown setting, ignored")

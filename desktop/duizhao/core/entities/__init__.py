@@ -25,6 +25,7 @@ from duizhao.core.entities.gazetteer import Gazetteer, GazetteerError, default_g
 from duizhao.core.entities.recognition import (
     Found,
     Recogniser,
+    RecognitionCancelled,
     analyse_library,
     article_entities,
     default_recogniser,
@@ -38,6 +39,7 @@ __all__ = [
     "Found",
     "Gazetteer",
     "GazetteerError",
+    "RecognitionCancelled",
     "Recogniser",
     "analyse_library",
     "article_entities",

@@ -128,6 +128,11 @@ BLOCK_CHARS = 65_536
 _SOFT_BREAKS = "，,；;：:、 \u3000"
 
 
+
+class RecognitionCancelled(Exception):
+    """Recognition stopped between two blocks because the caller asked."""
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """Which improvements on LAC run (all, normally; the evaluation switches them)."""
@@ -195,27 +200,39 @@ class Recogniser:
 
     # -- recognition ------------------------------------------------------------
 
-    def recognise(self, text: str, script: Script | None = None) -> list[Entity]:
+    def recognise(
+        self,
+        text: str,
+        script: Script | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[Entity]:
         """The entities of ``text`` (an article's original text), in order."""
-        return self.recognise_many([text], [script])[0]
+        return self.recognise_many([text], [script], cancelled)[0]
 
     def recognise_many(
-        self, texts: Sequence[str], scripts: Sequence[Script | None] | None = None
+        self,
+        texts: Sequence[str],
+        scripts: Sequence[Script | None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> list[list[Entity]]:
         """:meth:`recognise` for many texts, LAC batched across all of them."""
         views = []
         for k, text in enumerate(texts):
             script = scripts[k] if scripts is not None else None
             views.append(analysis_view(text, script or detect_script(text)))
-        return self.recognise_views(views)
+        return self.recognise_views(views, cancelled)
 
-    def recognise_views(self, views: Sequence[View]) -> list[list[Entity]]:
+    def recognise_views(
+        self, views: Sequence[View], cancelled: Callable[[], bool] | None = None
+    ) -> list[list[Entity]]:
         """Entities of analysis views already made (see :func:`analysis_view`).
 
         The texts are cut into regions of whole chunks, at most
         :data:`BLOCK_CHARS` characters each; LAC tags a block of regions at a
         time and only that block's words are held, so memory stays bounded
-        however long a text is."""
+        however long a text is. ``cancelled()`` is asked before each block
+        (:class:`RecognitionCancelled` ends the work there), so a window closing
+        waits for one block at most, not a whole article."""
         found: list[list[Entity]] = [[] for _ in views]
         block: list[tuple[int, int, int, list[tuple[int, str]]]] = []
         size = 0
@@ -224,9 +241,13 @@ class Recogniser:
                 block.append((index, start, end, pieces))
                 size += end - start
                 if size >= BLOCK_CHARS:
+                    if cancelled is not None and cancelled():
+                        raise RecognitionCancelled
                     self._run_block(views, block, found)
                     block, size = [], 0
         if block:
+            if cancelled is not None and cancelled():
+                raise RecognitionCancelled
             self._run_block(views, block, found)
         return found
 
@@ -496,16 +517,23 @@ class Found:
 
 
 def find_entities(
-    library: Library, article: Article, recogniser: Recogniser | None = None
+    library: Library,
+    article: Article,
+    recogniser: Recogniser | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Found:
     """An article's entities from the cache when it is current, else recognised
-    now; reads the library only (the window stores the entry through its writer)."""
+    now; reads the library only (the window stores the entry through its writer).
+    Raises :class:`RecognitionCancelled` when ``cancelled()`` says so between blocks."""
     recogniser = recogniser or default_recogniser()
     version = recogniser.version()
     cached = library.cached_entities(article.id, version, article.content_hash)
     if cached is not None:
         return Found(from_cache(cached, article.text), version, None)
-    entities = recogniser.recognise(article.text, article.script)
+    if cancelled is None:  # a recogniser of the caller's may not take the flag
+        entities = recogniser.recognise(article.text, article.script)
+    else:
+        entities = recogniser.recognise(article.text, article.script, cancelled)
     release_freed_memory()  # the model's buffers for this article: ~7 MB each, else kept
     return Found(entities, version, to_cache(entities))
 

@@ -4,6 +4,8 @@
   (:func:`parse`, :class:`QueryError`);
 - :mod:`.analysis` -- an article's text cut into the terms it is found by, in
   either script, and a query word into every form a reader may mean;
+- :mod:`.terms` -- abbreviations and their full forms (美债, 美国国债), which a
+  query word also brings;
 - :mod:`.pool` -- that analysis run in a helper process for large syncs, while
   this process writes;
 - :mod:`.postings` -- Whoosh's posting pool patched to index faster and to

@@ -10,7 +10,8 @@ shorter query still matches without breaking phrases.
 A query word is normalised every way a reader may mean it (:func:`query_variants`):
 ``t2s``, the Taiwan-aware ``tw2sp``, and ``s2t`` then ``tw2sp`` for a Simplified
 word that Taiwan writes differently; a name the gazetteer knows also brings its
-other names (川普 finds 特朗普).
+other names (川普 finds 特朗普), and an abbreviation of :mod:`.terms` its full
+forms (美債 finds 美国国债, 央行 finds 中国人民银行).
 
 :func:`document_fields` is what the index stores of one article; it is
 picklable, so the helper process of :mod:`duizhao.core.search.pool` can make it
@@ -96,12 +97,17 @@ def query_variants(text: str) -> list[list[str]]:
 @lru_cache(maxsize=512)
 def _variants(text: str) -> tuple[tuple[str, ...], ...]:
     from duizhao.core.entities import default_gazetteer
+    from duizhao.core.search.terms import default_terms
 
     variants = _normalised(text)
     entry = default_gazetteer().lookup(text)
     if entry is not None:
         for surface in entry.surfaces[:MAX_ALIASES]:
             variants.extend(v for v in _normalised(surface) if v not in variants)
+    term = default_terms().lookup(text)  # an abbreviation and its full forms (美债, 美国国债)
+    if term is not None:
+        for form in term.forms[:MAX_ALIASES]:
+            variants.extend(v for v in _normalised(form) if v not in variants)
     return tuple(variants)
 
 

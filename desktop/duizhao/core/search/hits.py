@@ -29,6 +29,7 @@ class Hit:
     published: str | None
     highlights: tuple[tuple[int, int], ...]  # original-text spans of every match
     fragments: tuple[Fragment, ...]
+    source: str | None = None  # the outlet, as the article's metadata names it
 
     def to_json(self) -> dict[str, object]:
         return {

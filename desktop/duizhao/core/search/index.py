@@ -465,6 +465,7 @@ class SearchIndex:
             published=article.metadata.published,
             highlights=tuple(spans),
             fragments=tuple(fragments(article.text, spans)),
+            source=article.metadata.source,
         )
 
     def doc_count(self) -> int:

@@ -12,11 +12,14 @@ The lowest layer of the core; everything above reads articles through it.
   built with people's names protected, which :mod:`.names` converts as names.
 - :mod:`.segment` -- jieba behind :class:`Segmenter` (one shared instance,
   :func:`shared_segmenter`), and :func:`sentences`.
+- :mod:`.reading` -- the reading aid: the word at a position (:func:`word_at`)
+  and its pinyin, zhuyin and CC-CEDICT glosses (:func:`reading`).
 
 Every span these modules return is in code points of the original text.
 """
 
 from duizhao.core.text.names import name_text
+from duizhao.core.text.reading import Reading, reading, word_at
 from duizhao.core.text.script import (
     ANALYSIS_CONFIGS,
     VIEW_CONFIGS,
@@ -46,6 +49,7 @@ __all__ = [
     "VIEWS",
     "VIEW_CONFIGS",
     "OffsetMap",
+    "Reading",
     "Script",
     "Segmenter",
     "Utf16Index",
@@ -58,9 +62,11 @@ __all__ = [
     "converter_version",
     "detect_script",
     "name_text",
+    "reading",
     "sentences",
     "shared_segmenter",
     "use_shared_segmenter",
     "view_config",
     "view_text",
+    "word_at",
 ]

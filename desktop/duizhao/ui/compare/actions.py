@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu
 
@@ -39,7 +39,8 @@ from duizhao.core.library import (
     set_note,
     set_pinned,
 )
-from duizhao.ui.compare.model import FILTERS
+from duizhao.ui.areas import set_area
+from duizhao.ui.compare.model import FILTERS, filter_label
 from duizhao.ui.tasks import Cancelled, Task, TaskContext
 
 if TYPE_CHECKING:
@@ -49,10 +50,17 @@ Notes = dict[tuple[str, str], RowNote]
 
 #: format -> (menu text, shortcut, file filter)
 EXPORTS = {
-    "md": ("Export as Markdown…", "Ctrl+Alt+M", "Markdown (*.md)"),
-    "csv": ("Export as CSV…", "Ctrl+Alt+C", "CSV (*.csv)"),
-    "html": ("Export as HTML…", "Ctrl+Alt+H", "HTML (*.html)"),
+    "md": (QT_TRANSLATE_NOOP("CompareActions", "Export as Markdown…"), "Ctrl+Alt+M",
+           QT_TRANSLATE_NOOP("CompareActions", "Markdown (*.md)")),
+    "csv": (QT_TRANSLATE_NOOP("CompareActions", "Export as CSV…"), "Ctrl+Alt+C",
+            QT_TRANSLATE_NOOP("CompareActions", "CSV (*.csv)")),
+    "html": (QT_TRANSLATE_NOOP("CompareActions", "Export as HTML…"), "Ctrl+Alt+H",
+             QT_TRANSLATE_NOOP("CompareActions", "HTML (*.html)")),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CompareActions", text)
 
 
 def run_compare(
@@ -88,29 +96,44 @@ class CompareActions(QObject):
         self.get_item: Callable[..., tuple[str, bool]] = QInputDialog.getItem
         self.export_dir = Path.home()
 
-        self.topic = self._action("Topic of your own", "Ctrl+Shift+T", self._focus_topic)
-        self.cancel = self._action("Cancel comparison", "Esc", pane.cancel)
+        self.topic = self._action(self.tr("Topic of your own"), "Ctrl+Shift+T", self._focus_topic)
+        self.cancel = self._action(self.tr("Cancel comparison"), "Esc", pane.cancel)
         self.cancel.setEnabled(False)
-        self.pin = self._action("Pin row", "Ctrl+P", pane.toggle_pin, "Pin or unpin the row")
-        self.note = self._action("Note", "Ctrl+N", pane.focus_note, "Edit the row's note")
-        self.previous_topic = self._action("Previous topic", "Alt+Up", lambda: self._step(-1))
-        self.next_topic = self._action("Next topic", "Alt+Down", lambda: self._step(1))
+        self.pin = self._action(
+            self.tr("Pin row"), "Ctrl+P", pane.toggle_pin, self.tr("Pin or unpin the row")
+        )
+        self.note = self._action(
+            self.tr("Note"), "Ctrl+N", pane.focus_note, self.tr("Edit the row's note")
+        )
+        self.previous_topic = self._action(
+            self.tr("Previous topic"), "Alt+Up", lambda: self._step(-1)
+        )
+        self.next_topic = self._action(self.tr("Next topic"), "Alt+Down", lambda: self._step(1))
         self.filters = [
-            self._action(f"Show {r}", f"Alt+{n}", lambda _=False, r=r: pane.set_filter(r))
+            self._action(
+                self.tr("Show: {relation}").format(relation=filter_label(r)),
+                f"Alt+{n}",
+                lambda _=False, r=r: pane.set_filter(r),
+            )
             for n, r in enumerate(FILTERS)
         ]
         self.exports = {
-            fmt: self._action(text, key, lambda _=False, f=fmt: self.export(f))
+            fmt: self._action(_tr(text), key, lambda _=False, f=fmt: self.export(f))
             for fmt, (text, key, _filter) in EXPORTS.items()
         }
-        self.save = self._action("Save workspace…", "Ctrl+Alt+S", self.ask_save_workspace)
-        self.open = self._action("Open workspace…", "Ctrl+Alt+O", self.ask_open_workspace)
+        self.save = self._action(
+            self.tr("Save workspace…"), "Ctrl+Alt+S", self.ask_save_workspace
+        )
+        self.open = self._action(
+            self.tr("Open workspace…"), "Ctrl+Alt+O", self.ask_open_workspace
+        )
 
         menu = QMenu(pane.export_button)
         for action in self.exports.values():
             menu.addAction(action)
         pane.export_button.setMenu(menu)
-        pane.export_button.setToolTip("Export the comparison (Ctrl+Alt+M / C / H)")
+        pane.export_button.setToolTip(self.tr("Export the comparison (Ctrl+Alt+M / C / H)"))
+        pane.export_button.setAccessibleName(self.tr("Export the comparison"))
         pane.save_button.setDefaultAction(self.save)
         pane.open_button.setDefaultAction(self.open)
         pane.pin_button.setDefaultAction(self.pin)
@@ -124,8 +147,16 @@ class CompareActions(QObject):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(f"{tip or text} ({key.toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(slot)
+        set_area(action, "compare")
         self.pane.addAction(action)
         return action
+
+    def sync_pin(self, pinned: bool) -> None:
+        """The pin action says what it will do: Pin row, or Unpin row."""
+        text = self.tr("Unpin row") if pinned else self.tr("Pin row")
+        self.pin.setText(text)
+        key = self.pin.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.pin.setToolTip(f"{text} ({key})")
 
     @Slot()
     def _focus_topic(self) -> None:
@@ -158,9 +189,10 @@ class CompareActions(QObject):
                 return set_note(context.library, ids, topic_key, row_key, str(change["note"]))
             return set_pinned(context.library, ids, topic_key, row_key, bool(change["pinned"]))
 
-        what = "Note" if "note" in change else "Pin"
+        what = "note" if "note" in change else "pin"
+        failed = self.tr("Note not saved") if what == "note" else self.tr("Pin not saved")
         return self._message_on_failure(
-            self.pane.runner.write(f"save {what}", work, keep=True), f"{what} not saved"
+            self.pane.runner.write(f"save {what}", work, keep=True), failed
         )
 
     # -- export ----------------------------------------------------------------------
@@ -169,16 +201,18 @@ class CompareActions(QObject):
         """Export the comparison shown; ask for the file unless ``path`` is given."""
         comparison = self.pane.comparison
         if comparison is None:
-            self.pane.show_message("Nothing to export: compare two or more articles first.")
+            self.pane.show_message(
+                self.tr("Nothing to export: compare two or more articles first.")
+            )
             return None
         if fmt not in EXPORTS:
-            self.pane.show_message(f"Unknown export format {fmt!r}.")
+            self.pane.show_message(self.tr("Unknown export format {fmt}.").format(fmt=fmt))
             return None
         if path is None:
             text, _key, file_filter = EXPORTS[fmt]
             suggested = self.export_dir / f"comparison.{fmt}"
             chosen, _filter = self.save_file_name(
-                self.pane, text.rstrip("…"), str(suggested), file_filter
+                self.pane, _tr(text).rstrip("…"), str(suggested), _tr(file_filter)
             )
             if not chosen:
                 return None
@@ -188,10 +222,10 @@ class CompareActions(QObject):
         try:
             written = export_comparison(comparison, fmt, Path(path))
         except (OSError, ValueError) as exc:
-            self.pane.show_message(f"Export failed: {exc}")
+            self.pane.show_message(self.tr("Export failed: {reason}").format(reason=exc))
             return None
         self.export_dir = written.parent
-        self.pane.show_message(f"Exported to {written}")
+        self.pane.show_message(self.tr("Exported to {path}").format(path=written))
         return written
 
     # -- workspaces ------------------------------------------------------------------
@@ -208,16 +242,23 @@ class CompareActions(QObject):
             keep=True,
         )
         shown = " ".join(name.split())
-        task.finished.connect(lambda _id: self._say(f"Saved workspace “{shown}”."))
-        return self._message_on_failure(task, "Workspace not saved")
+        saved = self.tr("Saved workspace “{name}”.").format(name=shown)
+        task.finished.connect(lambda _id: self._say(saved))
+        return self._message_on_failure(task, self.tr("Workspace not saved"))
 
     @Slot()
     def ask_save_workspace(self) -> Task | None:
         if len(self.pane.ids) < 2:
-            self.pane.show_message("Nothing to save: compare two or more articles first.")
+            self.pane.show_message(
+                self.tr("Nothing to save: compare two or more articles first.")
+            )
             return None
         name, ok = self.get_text(
-            self.pane, "Save workspace", "Workspace name:", QLineEdit.EchoMode.Normal, ""
+            self.pane,
+            self.tr("Save workspace"),
+            self.tr("Workspace name:"),
+            QLineEdit.EchoMode.Normal,
+            "",
         )
         return self.save_workspace(name) if ok else None
 
@@ -227,7 +268,7 @@ class CompareActions(QObject):
             "open workspace", lambda context: load_workspace(context.library, name)
         )
         task.finished.connect(self._opened)
-        return self._message_on_failure(task, "Cannot open workspace")
+        return self._message_on_failure(task, self.tr("Cannot open workspace"))
 
     def _opened(self, workspace: Workspace) -> None:
         pane = self.pane
@@ -240,9 +281,13 @@ class CompareActions(QObject):
         if not workspace.missing:
             return
         gone = ", ".join(f"#{i}" for i in workspace.missing)
-        notice = f"Workspace “{workspace.name}”: {gone} no longer in the library"
+        notice = self.tr("Workspace “{name}”: {gone} no longer in the library").format(
+            name=workspace.name, gone=gone
+        )
         if task is None:
-            pane.show_message(f"{notice}; fewer than two articles left to compare.")
+            pane.show_message(
+                self.tr("{notice}; fewer than two articles left to compare.").format(notice=notice)
+            )
         else:  # after the comparison's own summary
             task.finished.connect(lambda _r: self._say(f"{notice}. {pane.message.text()}"))
 
@@ -250,13 +295,17 @@ class CompareActions(QObject):
     def ask_open_workspace(self) -> Task:
         task = self.pane.runner.read("list workspaces", lambda c: list_workspaces(c.library))
         task.finished.connect(self._choose)
-        return self._message_on_failure(task, "Cannot list workspaces")
+        return self._message_on_failure(task, self.tr("Cannot list workspaces"))
 
     def _choose(self, workspaces: list[Workspace]) -> None:
         if not workspaces:
-            self.pane.show_message("No saved workspaces yet: Save workspace… (Ctrl+Alt+S).")
+            self.pane.show_message(
+                self.tr("No saved workspaces yet: Save workspace… (Ctrl+Alt+S).")
+            )
             return
         names = [w.name for w in workspaces]
-        name, ok = self.get_item(self.pane, "Open workspace", "Workspace:", names, 0, False)
+        name, ok = self.get_item(
+            self.pane, self.tr("Open workspace"), self.tr("Workspace:"), names, 0, False
+        )
         if ok and name:
             self.open_workspace(name)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.ui.compare.model import FILTERS, relation_label
+from duizhao.ui.compare.model import FILTERS, filter_label
 
 
 class CompareBar(QWidget):
@@ -34,21 +34,25 @@ class CompareBar(QWidget):
         self.articles_label.setObjectName("compareArticles")
         self.articles_label.setWordWrap(True)
         self.articles_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.articles_label.setAccessibleName(self.tr("Articles compared"))
         self.topic_edit = QLineEdit(self)
         self.topic_edit.setObjectName("compareTopic")
-        self.topic_edit.setPlaceholderText("Compare on a topic of your own…")
+        self.topic_edit.setPlaceholderText(self.tr("Compare on a topic of your own…"))
+        self.topic_edit.setAccessibleName(self.tr("Topic of your own"))
         self.topic_edit.setClearButtonEnabled(True)
         self.topic_edit.setToolTip(
-            "Type a topic and press Enter; leave it empty for the shared topics (Ctrl+Shift+T)"
+            self.tr(
+                "Type a topic and press Enter; leave it empty for the shared topics (Ctrl+Shift+T)"
+            )
         )
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("relationFilter")
         for n, relation in enumerate(FILTERS):
-            label = "All relations" if relation == "all" else relation_label(relation)
-            self.filter_combo.addItem(f"{label}  (Alt+{n})", relation)
-        self.filter_combo.setToolTip("Show rows of one relation only (Alt+0 … Alt+4)")
+            self.filter_combo.addItem(f"{filter_label(relation)}  (Alt+{n})", relation)
+        self.filter_combo.setToolTip(self.tr("Show rows of one relation only (Alt+0 … Alt+4)"))
+        self.filter_combo.setAccessibleName(self.tr("Relation filter"))
         self.export_button = QToolButton(self)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.save_button = QToolButton(self)
         self.open_button = QToolButton(self)
@@ -66,8 +70,8 @@ class CompareBar(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop this comparison (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop this comparison (Esc)"))
         status = QHBoxLayout()
         status.addWidget(self.message, 1)
         status.addWidget(self.progress)

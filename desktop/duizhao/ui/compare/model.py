@@ -26,7 +26,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -55,26 +57,42 @@ PAIRS_ROLE = _USER + 29  # list[PairRelation] of the row
 COMPARABLE_ROLE = _USER + 30  # bool: some pair of the row can be compared
 SOURCE_ROLE = _USER + 31  # str: who asserts the claim ("" for the outlet)
 
-#: relation -> (Chinese name, badge colour)
+#: relation -> (name, badge colour); the name is translated where shown
+#: (矛盾 不一致 一致 相关 in Chinese).
 RELATION_STYLE = {
-    "contradicts": ("矛盾", "#c62828"),
-    "differs": ("不一致", "#e65100"),
-    "agrees": ("一致", "#2e7d32"),
-    "related": ("相关", "#757575"),
+    "contradicts": (QT_TRANSLATE_NOOP("Relations", "contradicts"), "#c62828"),
+    "differs": (QT_TRANSLATE_NOOP("Relations", "differs"), "#e65100"),
+    "agrees": (QT_TRANSLATE_NOOP("Relations", "agrees"), "#2e7d32"),
+    "related": (QT_TRANSLATE_NOOP("Relations", "related"), "#757575"),
 }
 FILTERS = ("all", *RELATIONS)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Relations", text)
+
+
 def relation_label(relation: str) -> str:
     name, _colour = RELATION_STYLE.get(relation, (relation, ""))
-    return f"{relation} {name}"
+    return _tr(name)
+
+
+def filter_label(relation: str) -> str:
+    """A relation filter's name: "All relations", or the relation's."""
+    if relation == "all":
+        return QCoreApplication.translate("Relations", "All relations")
+    return relation_label(relation)
+
+
+def not_comparable() -> str:
+    return QCoreApplication.translate("Relations", "not comparable")
 
 
 def badge_text(row: Row) -> str:
     """The relation column: the strongest pair's relation and confidence, or why
     nothing in the row can be compared."""
     if not row.comparable:
-        return "not comparable"
+        return not_comparable()
     best = max(
         (p for p in row.pairs if p.relation == row.relation),
         key=lambda p: p.confidence,
@@ -86,7 +104,7 @@ def badge_text(row: Row) -> str:
 
 def pair_text(pair: PairRelation) -> str:
     """One pair of a row in words: relation, confidence and reasons."""
-    head = "not comparable" if not pair.comparable else relation_label(pair.relation)
+    head = not_comparable() if not pair.comparable else relation_label(pair.relation)
     reasons = "; ".join(r.text for r in pair.reasons)
     return f"{head} ({pair.confidence:.0%}) — {reasons}"
 
@@ -135,7 +153,11 @@ def header_text(article: tuple[int, str], details: Mapping[str, object] | None) 
 class TopicListModel(QAbstractTableModel):
     """The topics of a comparison, one per row: label | articles | rows."""
 
-    HEADERS = ("Topic", "Articles", "Rows")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TopicListModel", "Topic"),
+        QT_TRANSLATE_NOOP("TopicListModel", "Articles"),
+        QT_TRANSLATE_NOOP("TopicListModel", "Rows"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -186,7 +208,7 @@ class TopicListModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return QCoreApplication.translate("TopicListModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -201,9 +223,14 @@ class TopicListModel(QAbstractTableModel):
             return len(topic.rows)
         if role == Qt.ItemDataRole.ToolTipRole:
             counts = Counter(r.relation for r in topic.rows)
-            found = ", ".join(f"{counts[r]} {r}" for r in RELATIONS if counts[r])
-            series = f"\nA figure over time: {len(topic.series)} points" if topic.series else ""
-            return f"{topic.label}\nKey words: {'、'.join(topic.terms[:12])}\n{found}{series}"
+            found = ", ".join(f"{counts[r]} {relation_label(r)}" for r in RELATIONS if counts[r])
+            words = self.tr("Key words: {words}").format(words="、".join(topic.terms[:12]))
+            lines = [topic.label, words, found]
+            if topic.series:
+                lines.append(
+                    self.tr("A figure over time: {n} points").format(n=len(topic.series))
+                )
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and topic.conflicts:
             return relation_colour("differs")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
@@ -324,16 +351,16 @@ class CompareRowsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return "Relation"
+                return self.tr("Relation")
             if section == self.note_column:
-                return "Note"
+                return self.tr("Note")
             article = self._articles[section - 1]
             return header_text(article, self._details.get(article[0]))
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < self.note_column:
             article_id, title = self._articles[section - 1]
             details = self._details.get(article_id) or {}
-            outlet = str(details.get("outlet") or "unknown outlet")
-            date = str(details.get("published") or "no date")
+            outlet = str(details.get("outlet") or self.tr("unknown outlet"))
+            date = str(details.get("published") or self.tr("no date"))
             return f"#{article_id} {title}\n{outlet}, {date}"
         return None
 
@@ -387,9 +414,9 @@ class CompareRowsModel(QAbstractTableModel):
             a, b = pair.articles
             lines.append(f"#{a} ↔ #{b}: {pair_text(pair)}")
         if cell is not None and cell.claim.source:
-            lines.append(f"Asserted by: {cell.claim.source}")
+            lines.append(self.tr("Asserted by: {source}").format(source=cell.claim.source))
         if self._note(row):
-            lines.append(f"Note: {self._note(row)}")
+            lines.append(self.tr("Note: {note}").format(note=self._note(row)))
         return "\n".join(lines)
 
     def _row_data(self, row: Row, role: int) -> Any:

@@ -54,6 +54,7 @@ from duizhao.ui.compare.model import (
     TopicListModel,
     badge_text,
     pair_text,
+    relation_label,
     topic_key,
 )
 from duizhao.ui.compare.timeline import SeriesTimeline
@@ -109,7 +110,8 @@ class ComparePane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.topics_view.setToolTip("Topics the articles share (Alt+Up / Alt+Down)")
+        self.topics_view.setToolTip(self.tr("Topics the articles share (Alt+Up / Alt+Down)"))
+        self.topics_view.setAccessibleName(self.tr("Topics"))
         self.rows_model = CompareRowsModel(self)
         self.rows_proxy = RelationFilterModel(self)
         self.rows_proxy.setSourceModel(self.rows_model)
@@ -118,10 +120,14 @@ class ComparePane(QWidget):
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("compareDetails")
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Why the row's claims relate"))
         self.details.setMaximumBlockCount(200)
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("compareNote")
-        self.note_edit.setPlaceholderText("Note for the selected row… (Ctrl+N, Enter saves)")
+        self.note_edit.setPlaceholderText(
+            self.tr("Note for the selected row… (Ctrl+N, Enter saves)")
+        )
+        self.note_edit.setAccessibleName(self.tr("Note for the selected row"))
         self.pin_button = QToolButton(self)
         notes = QHBoxLayout()
         notes.addWidget(self.note_edit, 1)
@@ -173,9 +179,9 @@ class ComparePane(QWidget):
 
     def show_empty(self) -> None:
         self._busy(False)
-        self.articles_label.setText("No articles compared yet")
+        self.articles_label.setText(self.tr("No articles compared yet"))
         self.show_message(
-            "Select two or more articles and choose Compare, or open a saved workspace."
+            self.tr("Select two or more articles and choose Compare, or open a saved workspace.")
         )
 
     @Slot(str)
@@ -221,10 +227,14 @@ class ComparePane(QWidget):
         if self.topic_edit.text().strip() != (self.topic_text or ""):
             self.topic_edit.setText(self.topic_text or "")
         self._clear()
-        self.articles_label.setText(" · ".join(f"#{i}" for i in chosen) or "No articles")
+        self.articles_label.setText(
+            " · ".join(f"#{i}" for i in chosen) or self.tr("No articles")
+        )
         if len(chosen) < 2:
             self._busy(False)
-            self.show_message("Compare needs at least two different articles: select two or more.")
+            self.show_message(
+                self.tr("Compare needs at least two different articles: select two or more.")
+            )
             return None
         ids_now, topic_now, entities = chosen, self.topic_text, self.entities
         task = self.runner.read(
@@ -236,7 +246,7 @@ class ComparePane(QWidget):
         task.failed.connect(lambda text, task=task: self._failed(task, text))
         task.cancelled.connect(lambda task=task: self._cancelled(task))
         self._busy(True)
-        self.show_message(f"Comparing {len(chosen)} articles…")
+        self.show_message(self.tr("Comparing {n} articles…").format(n=len(chosen)))
         return task
 
     @Slot()
@@ -256,7 +266,7 @@ class ComparePane(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
         if text:
-            self.message.setText(f"Comparing… {text}")
+            self.message.setText(self.tr("Comparing… {step}").format(step=text))
 
     def _current(self, task: Task) -> bool:
         """Whether ``task`` is the comparison shown (and the pane still exists)."""
@@ -267,14 +277,14 @@ class ComparePane(QWidget):
             return
         self.task = None
         self._busy(False)
-        self.show_message(f"Cannot compare: {text}")
+        self.show_message(self.tr("Cannot compare: {reason}").format(reason=text))
 
     def _cancelled(self, task: Task) -> None:
         if not self._current(task):
             return
         self.task = None
         self._busy(False)
-        self.show_message("Comparison cancelled.")
+        self.show_message(self.tr("Comparison cancelled."))
 
     def _finished(self, task: Task, result: object) -> None:
         if not self._current(task) or not isinstance(result, tuple):
@@ -298,17 +308,23 @@ class ComparePane(QWidget):
     def _summary(self, comparison: Comparison) -> str:
         if not comparison.topics:
             if self.topic_text:
-                return f"No claims about “{self.topic_text}” in two or more of these articles."
-            return (
+                return self.tr(
+                    "No claims about “{topic}” in two or more of these articles."
+                ).format(topic=self.topic_text)
+            return self.tr(
                 "No shared topics: these articles make no check-worthy claims about the same "
                 "things. Try a topic of your own above."
             )
         rows = sum(len(t.rows) for t in comparison.topics)
-        text = f"{_count(len(comparison.topics), 'topic')}, {_count(rows, 'row')}."
+        topics = len(comparison.topics)
+        text = (self.tr("1 topic") if topics == 1 else self.tr("{n} topics")).format(n=topics)
+        text += ", " + (self.tr("1 row.") if rows == 1 else self.tr("{n} rows.")).format(n=rows)
         seen = {c.article for t in comparison.topics for r in t.rows for c in r.claims}
         silent = [i for i, _ in comparison.articles if i not in seen]
         if silent:
-            text += " No shared claims in " + ", ".join(f"#{i}" for i in silent) + "."
+            text += " " + self.tr("No shared claims in {ids}.").format(
+                ids=", ".join(f"#{i}" for i in silent)
+            )
         return text
 
     # -- topics, rows and details ---------------------------------------------------
@@ -348,15 +364,21 @@ class ComparePane(QWidget):
             self.timeline.set_points([])
             self._on_row_selected(QModelIndex(), QModelIndex())
             if relation != "all":
-                self.show_message(f"No rows are “{relation}” in this comparison: nothing to show.")
+                self.show_message(
+                    self.tr("No rows are “{relation}” in this comparison: nothing to show.").format(
+                        relation=relation_label(relation)
+                    )
+                )
             return
         row = self.topic_model.row_of(current) if current else None
         self.topics_view.setCurrentIndex(self.topic_model.index(row or 0, 0))
         hidden = self.topic_model.hidden
         shown = self._summary(self.comparison)
-        self.show_message(
-            shown + (f" {hidden} topics without “{relation}” rows hidden." if hidden else "")
-        )
+        if hidden:
+            shown += " " + self.tr("{n} topics without “{relation}” rows hidden.").format(
+                n=hidden, relation=relation_label(relation)
+            )
+        self.show_message(shown)
         if self.rows_proxy.rowCount() and not self.rows_view.currentIndex().isValid():
             self.rows_view.setCurrentIndex(self.rows_proxy.index(0, 1))
         if not self.rows_proxy.rowCount():
@@ -385,6 +407,7 @@ class ComparePane(QWidget):
         self._note_key = key
         self.note_edit.setEnabled(key is not None)
         self.commands.pin.setEnabled(key is not None)
+        self.commands.sync_pin(bool(current.data(PINNED_ROLE)) if key is not None else False)
         if key is None:
             self.details.setPlainText("")
             self.note_edit.clear()
@@ -400,7 +423,7 @@ class ComparePane(QWidget):
             lines += [f"• {r}" for r in current.data(REASONS_ROLE) or []]
         words = current.data(EVIDENCE_ROLE) or []
         if words:
-            lines.append("Evidence words: " + "、".join(words[:12]))
+            lines.append(self.tr("Evidence words: {words}").format(words="、".join(words[:12])))
         self.details.setPlainText("\n".join(lines))
 
     @Slot(QModelIndex)
@@ -418,12 +441,13 @@ class ComparePane(QWidget):
         """Pin the selected row (or unpin it); pinned rows come first."""
         key, topic = self.current_row_key(), self.current_topic_key()
         if key is None or topic is None:
-            self.show_message("Select a row to pin.")
+            self.show_message(self.tr("Select a row to pin."))
             return None
         pinned = not bool(self.rows_view.currentIndex().data(PINNED_ROLE))
         self._remember(topic, key, pinned=pinned)
         self.rows_model.set_pinned(key, pinned)
         self.rows_view.scrollTo(self.rows_view.currentIndex())
+        self.commands.sync_pin(pinned)
         return self.commands.store_row(topic, key, pinned=pinned)
 
     @Slot()
@@ -466,6 +490,3 @@ class ComparePane(QWidget):
         """Reopen a saved workspace (by name or id): compare its articles again."""
         return self.commands.open_workspace(name)
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")

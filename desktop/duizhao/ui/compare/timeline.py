@@ -33,7 +33,7 @@ class SeriesTimeline(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareTimeline")
-        self.setAccessibleName("Figure over time")
+        self.setAccessibleName(self.tr("Figure over time"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
@@ -120,7 +120,11 @@ class SeriesTimeline(QWidget):
             self.setToolTip(self._summary())
         else:
             p = self._points[hit]
-            self.setToolTip(f"{p.date}: {p.text} (#{p.article}) — click to read it")
+            self.setToolTip(
+                self.tr("{date}: {figure} (#{id}) — click to read it").format(
+                    date=p.date, figure=p.text, id=p.article
+                )
+            )
         super().mouseMoveEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -79,7 +79,12 @@ class RowsView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(False)
+        self.setAccessibleName(self.tr("Claims side by side"))
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        # outlet · date, read from its start: left-aligned, cut at the end only
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setItemDelegateForColumn(0, RelationBadgeDelegate(self))
 
     def fit_columns(self) -> None:

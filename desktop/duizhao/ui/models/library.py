@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -44,7 +45,13 @@ from duizhao.ui.models.roles import (
 Index = QModelIndex | QPersistentModelIndex
 
 TITLE, SOURCE, DATE, SCRIPT, CHARS = range(5)
-COLUMNS = ("Title", "Source", "Date", "Script", "Chars")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("LibraryTableModel", "Title"),
+    QT_TRANSLATE_NOOP("LibraryTableModel", "Source"),
+    QT_TRANSLATE_NOOP("LibraryTableModel", "Date"),
+    QT_TRANSLATE_NOOP("LibraryTableModel", "Script"),
+    QT_TRANSLATE_NOOP("LibraryTableModel", "Chars"),
+)
 SCRIPT_LABELS = {
     Script.SIMPLIFIED: "简体",
     Script.TRADITIONAL: "繁體",
@@ -169,10 +176,11 @@ class LibraryTableModel(ArticleDragSource, QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            name = self.tr(COLUMNS[section])
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
+                return name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Sort by {COLUMNS[section].lower()}"
+                return self.tr("Sort by {column}").format(column=name)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -19,16 +19,17 @@ Only this module knows colours; the highlighter, the legend and the sidebar ask 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QPixmap, QTextCharFormat
 
 from duizhao.core.library import ENTITY_TYPES as TYPES
 
-TYPE_LABELS: dict[str, str] = {
-    "PERSON": "人物 Person",
-    "PLACE": "地点 Place",
-    "ORG": "机构 Organisation",
-    "DATE": "日期 Date",
-    "NUMBER": "数字 Number",
+TYPE_LABELS: dict[str, str] = {  # Chinese and English; the Chinese interfaces say only 人物 …
+    "PERSON": QT_TRANSLATE_NOOP("EntityTypes", "人物 Person"),
+    "PLACE": QT_TRANSLATE_NOOP("EntityTypes", "地点 Place"),
+    "ORG": QT_TRANSLATE_NOOP("EntityTypes", "机构 Organisation"),
+    "DATE": QT_TRANSLATE_NOOP("EntityTypes", "日期 Date"),
+    "NUMBER": QT_TRANSLATE_NOOP("EntityTypes", "数字 Number"),
 }
 
 #: (tint, strong) per type: the tint is the everyday background, the strong
@@ -64,7 +65,7 @@ _MARKS_DARK = {
 
 
 def type_label(entity_type: str) -> str:
-    return TYPE_LABELS.get(entity_type, entity_type)
+    return QCoreApplication.translate("EntityTypes", TYPE_LABELS.get(entity_type, entity_type))
 
 
 def type_colors(entity_type: str, dark: bool = False) -> tuple[QColor, QColor]:

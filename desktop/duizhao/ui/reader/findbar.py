@@ -22,9 +22,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from duizhao.core.text import Utf16Index, converter
+from duizhao.ui.reader.titlebar import tool_button
 
 #: More matches than this are not counted further (the label says "+").
 MAX_MATCHES = 10_000
@@ -64,15 +65,6 @@ def find_all(
     return spans
 
 
-def tool_button(parent: QWidget, text: str, tip: str) -> QToolButton:
-    """A flat text button of the pane's bars (find, header)."""
-    button = QToolButton(parent)
-    button.setText(text)
-    button.setToolTip(tip)
-    button.setAutoRaise(True)
-    return button
-
-
 class FindBar(QWidget):
     """The find bar under a pane's text; see the module docstring."""
 
@@ -90,29 +82,33 @@ class FindBar(QWidget):
         self._folded: str | None = None
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
-        self.field.setPlaceholderText("Find in this view")
+        self.field.setPlaceholderText(self.tr("Find in this view"))
+        self.field.setAccessibleName(self.tr("Find in this view"))
         self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
         self.field.textChanged.connect(self._on_needle)
         self.any_script = QCheckBox("简=繁", self)
         self.any_script.setChecked(True)
-        self.any_script.setToolTip("Match Simplified and Traditional forms of a character")
+        self.any_script.setToolTip(self.tr("Match Simplified and Traditional forms of a character"))
+        self.any_script.setAccessibleName(self.any_script.toolTip())
         self.any_script.toggled.connect(self._on_any_script)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
         self.count_label.setMinimumWidth(70)
-        self.previous_button = tool_button(self, "↑", "Previous match (Shift+Enter, Shift+F3)")
+        self.previous_button = tool_button(
+            self, "↑", self.tr("Previous match (Shift+Enter, Shift+F3)")
+        )
         self.previous_button.clicked.connect(self.find_previous)
-        self.next_button = tool_button(self, "↓", "Next match (Enter, F3)")
+        self.next_button = tool_button(self, "↓", self.tr("Next match (Enter, F3)"))
         self.next_button.clicked.connect(self.find_next)
-        close = tool_button(self, "✕", "Close (Esc)")
+        close = tool_button(self, "✕", self.tr("Close the find bar (Esc)"))
         close.clicked.connect(self.close_bar)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
-        layout.addWidget(QLabel("Find:", self))
+        layout.addWidget(QLabel(self.tr("Find:"), self))
         layout.addWidget(self.field, 1)
         for widget in (self.count_label, self.previous_button, self.next_button):
             layout.addWidget(widget)
@@ -208,7 +204,7 @@ class FindBar(QWidget):
         if not self.needle:
             self.count_label.clear()
         elif not self.matches:
-            self.count_label.setText("No matches")
+            self.count_label.setText(self.tr("No matches"))
         else:
             more = "+" if len(self.matches) >= MAX_MATCHES else ""
             self.count_label.setText(f"{self.current + 1} / {len(self.matches)}{more}")

@@ -31,7 +31,7 @@ class EntityLegend(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        title = QLabel("Entities:", self)
+        title = QLabel(self.tr("Entities:"), self)
         layout.addWidget(title)
         for entity_type in TYPES:
             button = QToolButton(self)
@@ -39,7 +39,9 @@ class EntityLegend(QWidget):
             button.setText(type_label(entity_type))
             button.setCheckable(True)
             button.setChecked(True)
-            button.setToolTip(f"Show or hide {type_label(entity_type)} highlights")
+            tip = self.tr("Show or hide {type} highlights").format(type=type_label(entity_type))
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
             button.toggled.connect(self._on_toggled)
             layout.addWidget(button)
             self.buttons[entity_type] = button

@@ -40,26 +40,32 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from duizhao.core.library import Article, Entity
-from duizhao.core.text import View, ViewCache
-from duizhao.ui.reader.findbar import FindBar, tool_button
-from duizhao.ui.reader.header import VIEW_LABELS, header_html
+from duizhao.core.text import Script, Utf16Index, View, ViewCache, reading, word_at
+from duizhao.ui.areas import set_area
+from duizhao.ui.reader.aid import aid_text
+from duizhao.ui.reader.findbar import FindBar
+from duizhao.ui.reader.header import header_details, header_html
 from duizhao.ui.reader.highlighter import spans_in_view
 from duizhao.ui.reader.marks import MarkPainter
 from duizhao.ui.reader.sidebar import EntitySidebar, entity_query
 from duizhao.ui.reader.textview import ReaderText
+from duizhao.ui.reader.titlebar import PaneTitleBar, SidebarStrip
 
 ZOOM_RANGE = (-8, 24)
+#: A text column narrower than this many characters is not readable: the
+#: entity list folds on its own below it.
+READABLE_CHARS = 22
+#: The width an open entity list takes, at least.
+SIDEBAR_WIDTH = 150
 #: Lines of context kept above a marked range or a match scrolled to.
 CONTEXT_LINES = 3
 
@@ -79,6 +85,7 @@ class ReadingPane(QWidget):
     close_requested = Signal()
     scrolled = Signal()
     zoom_changed = Signal(int)
+    aid_toggled = Signal(bool)  # the 拼音 button: the reader turned the aid on or off
 
     def __init__(self, views: ViewCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,34 +101,23 @@ class ReadingPane(QWidget):
         self._zoom = 0
         self._guard = 0
         self._jump: tuple[str, int] | None = None  # (entity, position) the sidebar went to
+        self.sidebar_wanted = True  # the reader's choice; a narrow pane folds it anyway
+        self._ui_size = max(self.font().pointSizeF(), 6.0)
         self._build()
         self.clear()
 
     # -- construction ------------------------------------------------------------
 
     def _build(self) -> None:
-        self.header = QLabel(self)
-        self.header.setObjectName("paneHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.selector = QComboBox(self)
-        self.selector.setObjectName("viewSelector")
-        for name, label in VIEW_LABELS.items():
-            self.selector.addItem(label, name)
-        self.selector.setToolTip("Script view of this pane")
+        self.titlebar = PaneTitleBar(self)
+        bar = self.titlebar
+        self.header, self.selector = bar.header, bar.selector
+        self.sidebar_button, self.close_button = bar.sidebar_button, bar.close_button
+        self.aid_button = bar.aid_button
         self.selector.currentIndexChanged.connect(self._on_selector)
-        self.sidebar_button = tool_button(self, "实体", "Show or hide the entity list")
-        self.sidebar_button.setCheckable(True)
-        self.sidebar_button.setChecked(True)
-        self.sidebar_button.toggled.connect(self.set_sidebar_visible)
-        self.close_button = tool_button(self, "✕", "Close this pane")
-        self.close_button.setObjectName("closePane")
+        self.sidebar_button.toggled.connect(self._on_sidebar_button)
         self.close_button.clicked.connect(self.close_requested)
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
-        for widget in (self.selector, self.sidebar_button, self.close_button):
-            top.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        self.aid_button.toggled.connect(self.aid_toggled)
 
         self.text = ReaderText(self)
         self.text.query_for = lambda entity_id: self._queries.get(entity_id, "")
@@ -136,37 +132,46 @@ class ReadingPane(QWidget):
         self.sidebar = EntitySidebar(self)
         self.sidebar.entity_activated.connect(self._on_sidebar_entity)
         self.sidebar.search_requested.connect(self.search_requested)
+        self.strip = SidebarStrip(self)
+        self.strip.clicked.connect(self.open_sidebar)
+        self.strip.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.text)
         self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([600, 180])
         self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.splitter, 1)
+        body.addWidget(self.strip)
 
         self.findbar = FindBar(self)
         self.findbar.position_hint = self._top_utf16
         self.findbar.current_changed.connect(self._on_find_changed)
         self.findbar.closed.connect(self._on_find_closed)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
+        layout.setContentsMargins(2, 4, 2, 2)
+        layout.addWidget(self.titlebar)
+        layout.addLayout(body, 1)
         layout.addWidget(self.findbar)
 
-        self.find_action = self._action("&Find in pane", QKeySequence.StandardKey.Find)
+        self.find_action = self._action(self.tr("&Find in pane"), QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.open_find)
-        self._action("Find &next", QKeySequence.StandardKey.FindNext).triggered.connect(
+        self._action(self.tr("Find &next"), QKeySequence.StandardKey.FindNext).triggered.connect(
             self.findbar.find_next
         )
-        self._action("Find &previous", QKeySequence.StandardKey.FindPrevious).triggered.connect(
-            self.findbar.find_previous
-        )
+        previous = self._action(self.tr("Find &previous"), QKeySequence.StandardKey.FindPrevious)
+        previous.triggered.connect(self.findbar.find_previous)
         self._apply_font()
 
     def _action(self, text: str, keys: QKeySequence.StandardKey) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        set_area(action, "reading")
         self.addAction(action)
         return action
 
@@ -190,19 +195,22 @@ class ReadingPane(QWidget):
         self._queries = {}
         self._paragraphs = [0]
         self.header.setText("")
+        self.header.setToolTip("")
         self.sidebar.clear()
+        self.strip.set_count(0)
         self.text.highlighter.set_spans([], rehighlight=False)
         with self._programmatic():
             self.text.setPlainText("")
-        self.text.setPlaceholderText("Double-click an article in the library to read it.")
+        self.text.setPlaceholderText(
+            self.tr("Double-click an article in the library to read it.")
+        )
         self.findbar.set_text("", 0)
         self._update_selections()
 
     def show_article(self, article: Article) -> None:
         """Show ``article`` from its start, without entities until :meth:`set_entities`."""
-        self.header.setText(header_html(article))
-        self.header.setToolTip(article.title)
         self.article = article
+        self._show_header()
         self.entities = []
         self._names = ()
         self._queries = {}
@@ -225,6 +233,7 @@ class ReadingPane(QWidget):
             self._names = names
             self._protect_names()
         self.sidebar.set_entities(self.entities)
+        self.strip.set_count(sum(len(g) for g in self.sidebar.groups().values()))
         self._queries = {
             group.entity_id: entity_query(group.canonical, group.surfaces)
             for groups in self.sidebar.groups().values()
@@ -259,8 +268,18 @@ class ReadingPane(QWidget):
     def _on_selector(self, _index: int) -> None:
         if self.article is not None:
             self.sidebar.set_name_view(self.view_name, self.article.script)
+            self._show_header()
             self._render(self.first_visible_original())
         self.view_changed.emit(self.view_name)
+
+    def _show_header(self) -> None:
+        """Title and details in the script of the view shown; the title as
+        written (and its details) on hover."""
+        article = self.article
+        if article is None:
+            return
+        self.header.setText(header_html(article, self.view_name))
+        self.header.setToolTip(f"{article.title}\n{header_details(article)}")
 
     def _render(self, original_position: int) -> None:
         article = self.article
@@ -432,9 +451,117 @@ class ReadingPane(QWidget):
 
     @Slot(bool)
     def set_sidebar_visible(self, visible: bool) -> None:
+        """Open the entity list, or fold it into the strip (the reader's choice,
+        kept when the pane narrows and widens again)."""
+        self.sidebar_wanted = visible
+        self._show_sidebar(visible and not self._too_narrow())
+
+    @Slot()
+    def open_sidebar(self) -> None:
+        """Open the folded list (the strip's click): on demand, even in a narrow pane."""
+        self.sidebar_wanted = True
+        self._show_sidebar(True)
+
+    @property
+    def sidebar_open(self) -> bool:
+        return not self.sidebar.isHidden()
+
+    def _show_sidebar(self, visible: bool) -> None:
         self.sidebar.setVisible(visible)
+        self.strip.setVisible(not visible)
         if self.sidebar_button.isChecked() != visible:
+            self.sidebar_button.blockSignals(True)
             self.sidebar_button.setChecked(visible)
+            self.sidebar_button.blockSignals(False)
+
+    @Slot(bool)
+    def _on_sidebar_button(self, checked: bool) -> None:
+        if checked:
+            self.open_sidebar()
+        else:
+            self.set_sidebar_visible(False)
+
+    def readable_width(self) -> int:
+        """The narrowest text column worth reading: :data:`READABLE_CHARS` characters."""
+        return self.text.fontMetrics().horizontalAdvance("中") * READABLE_CHARS
+
+    def _too_narrow(self) -> bool:
+        """Whether the text would be narrower than readable beside an open list."""
+        sidebar = max(self.sidebar.sizeHint().width(), SIDEBAR_WIDTH)
+        return self.width() - sidebar - 24 < self.readable_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Fold the entity list on its own when the pane gets too narrow to read
+        beside it, and open it again (if the reader had it open) when it widens."""
+        super().resizeEvent(event)
+        if event.size().width() == event.oldSize().width():
+            return
+        narrow = self._too_narrow()
+        if narrow and self.sidebar_open:
+            self._show_sidebar(False)
+        elif not narrow and self.sidebar_wanted and not self.sidebar_open:
+            self._show_sidebar(True)
+
+    # -- reading aid -------------------------------------------------------------
+
+    def set_reading_aid(self, on: bool) -> None:
+        """Pinyin (zhuyin in Traditional views) and glosses on hover and F2."""
+        self.text.aid_for = self._aid_at if on else None
+        if not on:
+            self.text.hide_aid()
+        if self.aid_button.isChecked() != on:
+            self.aid_button.blockSignals(True)
+            self.aid_button.setChecked(on)
+            self.aid_button.blockSignals(False)
+
+    @property
+    def reading_aid(self) -> bool:
+        return self.text.aid_for is not None
+
+    def wants_zhuyin(self) -> bool:
+        """Zhuyin beside the pinyin in Traditional views (and 原文 of a Traditional article)."""
+        view = self.view_name
+        if view == "original" and self.article is not None:
+            return self.article.script is Script.TRADITIONAL
+        return view in ("traditional", "taiwan", "hongkong")
+
+    def _aid_at(self, position: int) -> tuple[str, str, int, int] | None:
+        """The aid's text for the word at UTF-16 ``position`` of the shown text."""
+        block = self.text.document().findBlock(position)
+        if not block.isValid():
+            return None
+        line = block.text()
+        index = Utf16Index(line)
+        offset = position - block.position()
+        point = next((k for k in range(len(line) + 1) if index.to_utf16(k) >= offset), len(line))
+        span = word_at(line, point)
+        if span is None:
+            return None
+        start, end = span
+        found = reading(line[start:end])
+        entity = self.text.span_at_position(position)
+        tip = self.sidebar.tooltip_of(entity.entity_id) if entity is not None else ""
+        text = aid_text(found, self.wants_zhuyin(), tip)
+        first = block.position() + index.to_utf16(start)
+        return text, found.word, first, block.position() + index.to_utf16(end)
+
+    @Slot()
+    def show_aid_at_cursor(self) -> bool:
+        """F2: the aid for the word at the text cursor (turning the aid on if off)."""
+        if not self.reading_aid:
+            self.aid_button.setChecked(True)  # asks the window to turn it on everywhere
+            if not self.reading_aid:
+                self.set_reading_aid(True)
+        return self.text.show_aid_at(self.text.textCursor().position())
+
+    def set_active(self, active: bool) -> None:
+        """Mark this pane as the one openings go to (or not)."""
+        self.titlebar.set_active(active)
+        self.setProperty("current", active)
+
+    @property
+    def is_active(self) -> bool:
+        return self.titlebar.active
 
     @property
     def zoom(self) -> int:
@@ -471,6 +598,11 @@ class ReadingPane(QWidget):
         if size > 0:
             font.setPointSizeF(max(4.0, size + self._zoom))
         self.text.setFont(font)
+        small = QFont(self.font())
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(max(4.0, self._ui_size + self._zoom))
+        for widget in (self.sidebar, self.titlebar, self.findbar, self.strip):
+            widget.setFont(small)
         self.scroll_to_original(position)
 
     def set_dark(self, dark: bool) -> None:

@@ -120,9 +120,10 @@ class EntitySidebar(QWidget):
         self._view: View | None = None  # the pane's view, whose text names are read from
         self._groups: dict[str, list[EntityGroup]] = {}
         self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(["Entity 实体", "#"])
+        self.model.setHorizontalHeaderLabels([self.tr("Entity 实体"), "#"])
         self.tree = QTreeView(self)
         self.tree.setObjectName("entityTree")
+        self.tree.setAccessibleName(self.tr("Entities of this article"))
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
@@ -194,7 +195,7 @@ class EntitySidebar(QWidget):
         lines = [shown]
         others = [form for form in written if form != shown]
         if others:
-            lines.append("也写作 also written: " + "、".join(others))
+            lines.append(self.tr("也写作 also written: {names}").format(names="、".join(others)))
         linked: list[str] = []
         entry = default_gazetteer().entry(group.entity_id)
         for name in (group.canonical, *(entry.surfaces if entry is not None else ())):
@@ -202,7 +203,7 @@ class EntitySidebar(QWidget):
             if name not in linked and name != shown and name not in others:
                 linked.append(name)
         if linked:
-            lines.append("关联名称 linked: " + " · ".join(linked))
+            lines.append(self.tr("关联名称 linked: {names}").format(names=" · ".join(linked)))
         return "\n".join(lines)
 
     def set_dark(self, dark: bool) -> None:
@@ -225,7 +226,11 @@ class EntitySidebar(QWidget):
             total = sum(group.count for group in groups)
             head = QStandardItem(QIcon(swatch(entity_type, self._dark)), type_label(entity_type))
             head.setData(entity_type, ENTITY_TYPE_ROLE)
-            head.setToolTip(f"{type_label(entity_type)}: {len(groups)} entities, {total} mentions")
+            head.setToolTip(
+                self.tr("{type}: {entities} entities, {mentions} mentions").format(
+                    type=type_label(entity_type), entities=len(groups), mentions=total
+                )
+            )
             head_count = QStandardItem(str(total))
             head_count.setData(entity_type, ENTITY_TYPE_ROLE)
             for item in (head, head_count):
@@ -286,10 +291,10 @@ class EntitySidebar(QWidget):
             return None
         menu = QMenu(self)
         name = str(index.siblingAtColumn(0).data(Qt.ItemDataRole.DisplayRole))
-        search = menu.addAction(f"Search the library for 「{name}」")
+        search = menu.addAction(self.tr("Search the library for 「{text}」").format(text=name))
         search.setObjectName("searchEntity")
         search.triggered.connect(lambda _checked=False, q=str(query): self.search_requested.emit(q))
-        show = menu.addAction("Highlight all occurrences")
+        show = menu.addAction(self.tr("Highlight all occurrences"))
         show.setObjectName("selectEntity")
         entity_id = str(index.data(ENTITY_ID_ROLE))
         show.triggered.connect(lambda _checked=False, e=entity_id: self.entity_activated.emit(e))

@@ -54,19 +54,25 @@ def fragment_html(fragment: Fragment) -> str:
     return "".join(parts).replace("\n", " ")
 
 
+def hit_about(hit: Hit) -> str:
+    """The outlet and the date of a hit: 海峡时报 · 2026-03-05 (what is known)."""
+    return " · ".join(x for x in ((hit.source or "").strip(), (hit.published or "")[:10]) if x)
+
+
 def hit_html(hit: Hit) -> str:
-    """The title (bold), the date (grey) and the fragments of ``hit``."""
-    date = ""
-    if hit.published:
-        date = f' <span style="color:#808080;">{html.escape(hit.published[:10])}</span>'
-    lines = [f"<b>{html.escape(hit.title)}</b>{date}"]
+    """The title (bold), the outlet and date (grey) and the fragments of ``hit``."""
+    about = hit_about(hit)
+    if about:
+        about = f'<br><span style="color:#808080;">{html.escape(about)}</span>'
+    lines = [f"<b>{html.escape(hit.title)}</b>{about}"]
     lines.extend(fragment_html(f) for f in hit.fragments)
     return "<br>".join(lines)
 
 
 def hit_plain(hit: Hit) -> str:
     """The same as plain text: a tooltip, or what a screen reader says."""
-    return "\n".join([hit.title, *(f.text.replace("\n", " ") for f in hit.fragments)])
+    head = [hit.title, hit_about(hit)] if hit_about(hit) else [hit.title]
+    return "\n".join([*head, *(f.text.replace("\n", " ") for f in hit.fragments)])
 
 
 class SearchResultsModel(ArticleDragSource, QAbstractListModel):

@@ -31,7 +31,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,10 +67,19 @@ DEBOUNCE_MS = 250
 RETRY_MS = 1000
 BUSY_TIMEOUT = 1.0  # seconds a search waits for another writer of the index
 LIMIT = 100
-BUSY_MESSAGE = "The index is being updated — search again in a moment"
-SORTS = (("Relevance", "relevance"), ("Newest first", "date"))
-PLACEHOLDER = 'Search: words, "a phrase", a OR b, -word, title:, source:, script:, date:2026-03'
-SYNTAX_HELP = (
+BUSY_MESSAGE = QT_TRANSLATE_NOOP(
+    "SearchPanel", "The index is being updated — search again in a moment"
+)
+SORTS = (
+    (QT_TRANSLATE_NOOP("SearchPanel", "Relevance"), "relevance"),
+    (QT_TRANSLATE_NOOP("SearchPanel", "Newest first"), "date"),
+)
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "SearchPanel",
+    'Search: words, "a phrase", a OR b, -word, title:, source:, script:, date:2026-03',
+)
+SYNTAX_HELP = QT_TRANSLATE_NOOP(
+    "SearchPanel",
     "稀土 出口        both words\n"
     '"出口 管制"      an exact phrase\n'
     "镓 OR 锗         either word\n"
@@ -117,6 +136,10 @@ def close_finished_indexes() -> None:
         index.close()
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SearchPanel", text)
+
+
 def _sentence(message: str) -> str:
     line = (message.strip().splitlines() or [""])[0]
     return line[:1].upper() + line[1:]
@@ -133,12 +156,13 @@ def search_job(
             index = thread_index(context.library_dir)
             results = index.search(context.library, text, limit=limit, sort=sort)
         except SearchBusy:
-            return SearchOutcome(serial, text, message=BUSY_MESSAGE, busy=True)
+            return SearchOutcome(serial, text, message=_tr(BUSY_MESSAGE), busy=True)
         except (QueryError, SearchError) as exc:
             return SearchOutcome(serial, text, message=_sentence(str(exc)))
         except Exception as exc:  # a broken library must not leave the panel waiting
             detail = _sentence(str(exc)) or type(exc).__name__
-            return SearchOutcome(serial, text, message=f"Search failed: {detail}")
+            failed = QCoreApplication.translate("SearchPanel", "Search failed: {reason}")
+            return SearchOutcome(serial, text, message=failed.format(reason=detail))
         elapsed = round((time.perf_counter() - started) * 1000)
         return SearchOutcome(serial, text, results=results, elapsed_ms=elapsed)
 
@@ -163,8 +187,9 @@ class SearchPanel(QWidget):
 
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText(PLACEHOLDER)
-        self.query.setToolTip(SYNTAX_HELP)
+        self.query.setPlaceholderText(_tr(PLACEHOLDER))
+        self.query.setToolTip(_tr(SYNTAX_HELP))
+        self.query.setAccessibleName(self.tr("Search the library"))
         self.query.setClearButtonEnabled(True)
         self.query.textEdited.connect(self._on_edited)
         self.query.returnPressed.connect(self.search_now)
@@ -173,14 +198,16 @@ class SearchPanel(QWidget):
         self.sort = QComboBox(self)
         self.sort.setObjectName("searchSort")
         for label, value in SORTS:
-            self.sort.addItem(label, value)
-        self.sort.setToolTip("Order of the results")
+            self.sort.addItem(_tr(label), value)
+        self.sort.setToolTip(self.tr("Order of the results"))
+        self.sort.setAccessibleName(self.tr("Order of the results"))
         self.sort.currentIndexChanged.connect(self._on_sort)
 
         self.model = SearchResultsModel(self)
         self.delegate = HitDelegate(self)
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setModel(self.model)
         self.results.setItemDelegate(self.delegate)
         self.results.setUniformItemSizes(False)
@@ -279,12 +306,12 @@ class SearchPanel(QWidget):
         self._run(text)
 
     def _run(self, text: str) -> None:
-        self._set_status("Searching…")
+        self._set_status(self.tr("Searching…"))
         task = self.runner.read(
             "search", search_job(self._serial, text, self.sort_order(), self.limit)
         )
         if task.done:  # the runner is shut down
-            self._set_status("Search is not available while closing", error=True)
+            self._set_status(self.tr("Search is not available while closing"), error=True)
             return
         task.finished.connect(self._on_outcome)
         task.failed.connect(self._on_failed)
@@ -296,7 +323,7 @@ class SearchPanel(QWidget):
             return  # an older search: a newer one has started since
         self._task = None
         if outcome.busy:
-            self._set_status(BUSY_MESSAGE, error=True)
+            self._set_status(_tr(BUSY_MESSAGE), error=True)
             if not self._retried:
                 self._retried = True
                 self._retry.start()
@@ -304,7 +331,7 @@ class SearchPanel(QWidget):
         if outcome.results is None:
             self.model.clear()
             self._shown_query = ""
-            self._set_status(outcome.message or "Search failed", error=True)
+            self._set_status(outcome.message or self.tr("Search failed"), error=True)
             return
         self._show(outcome.text, outcome.results, outcome.elapsed_ms)
 
@@ -312,7 +339,7 @@ class SearchPanel(QWidget):
     def _on_failed(self, message: str) -> None:
         if self.sender() is self._task:  # search_job catches errors; this is a last resort
             self._task = None
-            self._set_status(f"Search failed: {message}", error=True)
+            self._set_status(self.tr("Search failed: {reason}").format(reason=message), error=True)
 
     @Slot()
     def _on_retry(self) -> None:
@@ -326,11 +353,11 @@ class SearchPanel(QWidget):
         self._shown_query = text
         shown, total = len(results.hits), max(results.total, len(results.hits))
         if total == 0:
-            summary = "No results"
+            summary = self.tr("No results")
         elif shown < total:
-            summary = f"{shown} of {total} results"
+            summary = self.tr("{shown} of {total} results").format(shown=shown, total=total)
         else:
-            summary = f"{total} result" + ("" if total == 1 else "s")
+            summary = self.tr("1 result") if total == 1 else self.tr("{n} results").format(n=total)
         parts = [summary, f"{elapsed_ms} ms", *results.warnings]
         self._set_status(" · ".join(parts), error=False)
         if results.warnings:
