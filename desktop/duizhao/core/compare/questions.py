@@ -229,7 +229,28 @@ def _topic(question: tuple[str, str], rows: list[Row]) -> Topic:
     counts = Counter(w for row in rows for p in row.cells for w in p.fact.words)
     terms = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
     key = "t" + hashlib.sha1(f"{fam}|{head}".encode()).hexdigest()[:12]
-    return Topic(key, label, terms, _ordered(rows), _series(rows), fam, head)
+    return Topic(key, label, terms, _ordered(_folded(rows)), _series(rows), fam, head)
+
+
+def _folded(rows: list[Row]) -> list[Row]:
+    """One row per set of sentences: two facts of the same two sentences (a toll
+    and its date, two words of one statement) answer this question once, by the
+    row whose strongest pair says most."""
+    best: dict[frozenset[tuple[int, int]], Row] = {}
+    for row in rows:
+        sentences = frozenset((p.article, p.claim.start) for p in row.cells)
+        kept = best.get(sentences)
+        if kept is None or _says_more(row, kept):
+            best[sentences] = row
+    return list(best.values())
+
+
+def _says_more(row: Row, other: Row) -> bool:
+    def strength(r: Row) -> tuple[bool, int, float, str]:
+        top = max(p.confidence for p in r.pairs) if r.pairs else 0.0
+        return (r.comparable, STRENGTH[r.relation], top, r.key)
+
+    return strength(row) > strength(other)
 
 
 def _label(fam: str, head: str, rows: list[Row]) -> str:
