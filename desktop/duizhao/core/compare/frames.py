@@ -207,6 +207,16 @@ class _Reader:
                 out.append(f"e:{m.entity_id}")
         return out
 
+    def _named_change(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` ends with a name and then a change's direction
+        (…的英伟达下跌 before a figure): the figure is that change, whatever words
+        describe the name before it."""
+        before = [t for t in self.tokens if start <= t[0] and t[1] <= end]
+        if not before or notion(before[-1][2]) not in _DIRECTION:
+            return False
+        at = before[-1][0]
+        return any(m.end in (at, at - 1) and m.start >= start for m in self.mentions)
+
     def actors(self, span: w.Span) -> frozenset[str]:
         return frozenset(
             m.entity_id
@@ -292,9 +302,12 @@ class _Reader:
         found = [x for x in right + left[::-1] if x not in _DIRECTION] or right + left[::-1]
         if not found:
             return None
-        if direction and all(x.startswith("e:") for x in found):
-            # 英伟达下跌16.86%: what is measured is the change itself
-            found.insert(0, next(x for x in left + right if x in _DIRECTION))
+        change = next((x for x in left + right if x in _DIRECTION), "")
+        if change and not right and self._named_change(left_start, q.start):
+            # …受到冲击的英伟达下跌16.86%: the change of the name, not the words before it
+            found = [change, *(x for x in found if x.startswith("e:"))]
+        elif change and all(x.startswith("e:") for x in found):
+            found.insert(0, change)  # 英伟达下跌16.86%: what is measured is the change itself
         if respective is not None:  # the figure's own subject, not its neighbours'
             actors = self.actors(respective[1])
         else:
