@@ -51,6 +51,14 @@ def test_a_change_of_a_named_subject_measures_the_change() -> None:
     assert price.head == "股价"
 
 
+def test_a_place_in_a_ranking_is_a_rank_not_a_count_of_people() -> None:
+    from duizhao.core.compare.quantities import find_quantities
+
+    (rank, people) = find_quantities("她在富豪榜上跌至第8位，共有8位评委")
+    assert (rank.kind, rank.value) == ("rank", 8)
+    assert people.kind == "people"
+
+
 def test_a_revised_figure_replaces_the_withdrawn_one() -> None:
     (fact,) = facts("经核对，原死亡人数15人下修为12人", kind="quantity")
     assert fact.quantity is not None

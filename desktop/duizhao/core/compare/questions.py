@@ -267,6 +267,8 @@ def _label(fam: str, head: str, rows: list[Row]) -> str:
         return f"是否{head}"
     if fam == "statement":
         return head
+    if fam == "rank":  # 富豪榜排名; a rank named by its move (滑落) is the ranking
+        return f"{head}排名" if head.endswith("榜") else "排名"
     if fam.startswith("money") and head in ("跌", "减少"):
         return "损失金额"
     suffix = _SUFFIX.get(fam, "")
