@@ -331,3 +331,30 @@ def test_two_facts_of_the_same_two_sentences_make_one_row_of_a_question() -> Non
     shown = [row for t in build_topics(rows) for row in t.rows]
     assert len(shown) == 1  # the same two sentences once, not once per figure
     assert shown[0].relation == "differs"  # by the row whose pair says most (12 vs 15)
+
+
+def test_figures_the_join_keeps_apart_still_show_their_disagreement() -> None:
+    from dataclasses import replace
+
+    from duizhao.core.compare.align import align
+    from duizhao.core.compare.claims import extract_claims
+    from duizhao.core.compare.placed import place
+    from duizhao.core.compare.scores import Scores
+
+    texts = [
+        "顾问公司早前分析，债权人的回收率预计为3.4%。",
+        "清盘一年后，清盘人称债权人的回收率不足1%。",
+        "分析指出，境内债权人的回收率可能不足10%。报告最后重申，境内债权人的回收率不足10%。",
+    ]
+    claims = [c for i, t in enumerate(texts) for c in extract_claims(doc(i + 1, t))]
+    placed = [p for p in place(claims) if p.fact.quantity and p.fact.quantity.unit == "%"]
+    assert [p.article for p in placed] == [1, 2, 3, 3]
+    # meaning that pairs the forecast with the second saying of 10% and the outcome
+    # with the first, so the join cannot put forecast and outcome in one row
+    vectors = np.array([[1.0, 0.1, 0.0], [0.0, 0.0, 1.0], [0.0, 0.1, 1.0], [1.0, 0.0, 0.0]])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    placed = [replace(p, slot=n) for n, p in enumerate(placed)]
+    rows = align(placed, Scores(placed, vectors.astype(np.float32)))
+    beside = [r for r in rows if r.beside]
+    assert [[p.article for p in r.cells] for r in beside] == [[1, 2]]  # 3.4% against 不足1%
+    assert all(len({p.article for p in r.cells}) == len(r.cells) for r in rows)

@@ -181,7 +181,8 @@ def _made(prepared: list[Prepared], topic: str | None, steps: _Steps) -> Compari
     row_of = {id(c): i for i, c in enumerate(claims)}
     fact_vectors = by_claim[[row_of[id(p.claim)] for p in placed]] if placed else by_claim
     with one_blas_thread():  # thousands of small products: threads cost more than they bring
-        rows: list[Row] = [make_row(cells) for cells in align(placed, Scores(placed, fact_vectors))]
+        aligned = align(placed, Scores(placed, fact_vectors))
+        rows: list[Row] = [make_row(a.cells, a.beside) for a in aligned]
     steps.step("Aligning claims")
     topics = user_topic(rows, topic) if topic and topic.strip() else build_topics(rows)
     steps.step("Questions")

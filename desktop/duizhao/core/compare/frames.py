@@ -299,7 +299,10 @@ class _Reader:
             if previous:  # 受伤32人 after a list's comma: the words before the comma
                 left = self.words(*previous[-1])[-2:] + left
         direction = next((_DIRECTION[x] for x in left + right if x in _DIRECTION), "")
-        found = [x for x in right + left[::-1] if x not in _DIRECTION] or right + left[::-1]
+        near = right + left[::-1]
+        if self.text.startswith("的", q.end) and _knows(left) and not _knows(right):
+            near = left[::-1] + right  # 偿付比例不足10%的困境: the known measure, not 困境
+        found = [x for x in near if x not in _DIRECTION] or near
         if not found:
             return None
         change = next((x for x in left + right if x in _DIRECTION), "")
@@ -515,6 +518,14 @@ class _Reader:
             out.append(Fact("statement", part[0], part[1], words, head, self.actors(part),
                             modality=self.modality(part[0] + 1)))  # fmt: skip
         return out
+
+
+#: the notions of the lexicon's groups (回收率 for 偿付比例 …)
+_KNOWN = frozenset(NOTIONS.values())
+
+
+def _knows(words: list[str]) -> bool:
+    return any(x in _KNOWN for x in words)
 
 
 #: predicate words, longest first (a longer word wins over one inside it)

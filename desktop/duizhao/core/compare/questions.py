@@ -66,6 +66,7 @@ class Row:
     reasons: list[str]
     comparable: bool
     key: str
+    beside: bool = False  # see align.Aligned
 
     @property
     def claims(self) -> list[Claim]:
@@ -116,9 +117,12 @@ class Topic:
     @property
     def weight(self) -> float:
         """How much the topic's conflicts count when ranking: each flagged pair by its
-        confidence, halved for judgements and statements (words, not figures)."""
+        confidence, halved for judgements and statements (words, not figures);
+        rows beside others repeat figures and add nothing."""
         factor = 0.5 if self.family in ("verdict", "statement", "predicate") else 1.0
-        return factor * sum(p.confidence for row in self.rows for p in row.pairs if p.flagged)
+        return factor * sum(
+            p.confidence for row in self.rows if not row.beside for p in row.pairs if p.flagged
+        )
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -130,7 +134,7 @@ class Topic:
         }
 
 
-def make_row(cells: list[Placed]) -> Row:
+def make_row(cells: list[Placed], beside: bool = False) -> Row:
     pairs = [relate(a, b) for i, a in enumerate(cells) for b in cells[i + 1 :]]
     best = max(pairs, key=lambda p: (p.comparable, STRENGTH[p.relation], p.confidence))
     key_source = "|".join(f"{p.article}:{p.claim.start}:{p.claim.focus(p.fact)[0]}" for p in cells)
@@ -141,7 +145,24 @@ def make_row(cells: list[Placed]) -> Row:
         [r.text for r in best.reasons],
         any(p.comparable for p in pairs),
         "r" + hashlib.sha1(key_source.encode()).hexdigest()[:12],
+        beside,
     )
+
+
+def _questions(rows: list[Row]) -> list[tuple[str, str]]:
+    """Each row's question; a row beside others (two figures the alignment kept
+    apart, shown for their disagreement) answers the question of the row its
+    first figure stands in."""
+    own = [_question(row) for row in rows]
+    home: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        if not row.beside:
+            for p in row.cells:
+                home.setdefault(p.slot, index)
+    return [
+        own[home[row.cells[0].slot]] if row.beside and row.cells[0].slot in home else own[index]
+        for index, row in enumerate(rows)
+    ]
 
 
 def _question(row: Row) -> tuple[str, str]:
@@ -165,8 +186,8 @@ def _question(row: Row) -> tuple[str, str]:
 
 def build_topics(rows: list[Row]) -> list[Topic]:
     groups: dict[tuple[str, str], list[Row]] = {}
-    for row in rows:
-        groups.setdefault(_question(row), []).append(row)
+    for row, question in zip(rows, _questions(rows), strict=True):
+        groups.setdefault(question, []).append(row)
     merged = _merge(groups)
     topics = [_topic(question, members) for question, members in merged]
     rest: list[Row] = []
@@ -195,7 +216,7 @@ def _rank(topic: Topic) -> tuple[float, bool, int, str]:
 def _merge(groups: dict[tuple[str, str], list[Row]]) -> list[tuple[tuple[str, str], list[Row]]]:
     """Join questions of one family whose words overlap (芯片 and H100 …)."""
     # questions named only by a change's direction come last, to join a named one
-    items = sorted(groups.items(), key=lambda kv: (kv[0][1] in DIRECTIONS, -len(kv[1]), kv[0]))
+    items = sorted(groups.items(), key=lambda kv: (kv[0][1] in DIRECTIONS, -_own(kv[1]), kv[0]))
     words = {q: _words(rs) for q, rs in items}
     out: list[tuple[tuple[str, str], list[Row]]] = []
     for question, members in items:
@@ -216,6 +237,11 @@ def _merge(groups: dict[tuple[str, str], list[Row]]) -> list[tuple[tuple[str, st
         else:
             out.append((question, list(members)))
     return out
+
+
+def _own(rows: list[Row]) -> int:
+    """Rows of a question, less the ones beside others (they only repeat figures)."""
+    return sum(not row.beside for row in rows)
 
 
 def _words(rows: list[Row]) -> set[str]:
