@@ -32,7 +32,6 @@ AREAS = {
     "help": QT_TRANSLATE_NOOP("Areas", "Help"),
 }
 
-
 def area_name(area: str) -> str:
     return QCoreApplication.translate("Areas", AREAS.get(area, area))
 
