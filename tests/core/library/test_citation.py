@@ -46,17 +46,16 @@ BARE = "没有标题也没有来源的一段文字，只说码头今天恢复了
 
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
+    """A library of the three articles above, imported in this order."""
     with Library.open(tmp_path / "library") as opened:
+        for name, text in (("strike.txt", STRIKE), ("market.txt", MARKET), ("bare.txt", BARE)):
+            opened.add(parse(text.encode("utf-8"), name), name)
         yield opened
 
 
 @pytest.fixture
 def ids(library: Library) -> list[int]:
-    out = []
-    for name, text in (("strike.txt", STRIKE), ("market.txt", MARKET), ("bare.txt", BARE)):
-        _status, article_id = library.add(parse(text.encode("utf-8"), name), name)
-        out.append(article_id)
-    return out
+    return library.ids()
 
 
 def test_ris_reads_back_with_every_field(library: Library, ids: list[int]) -> None:
