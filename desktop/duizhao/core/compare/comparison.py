@@ -142,6 +142,8 @@ def _fingerprint(docs: list[Document], topic: str | None, encoder: str) -> tuple
                 d.script,
                 d.published,
                 d.outlet,
+                d.url,
+                d.author,
                 d.title,
                 tuple((e.start, e.end, e.entity_id, getattr(e, "type", "")) for e in d.entities),
             )
@@ -200,7 +202,12 @@ def _made(
     topics = user_topic(rows, topic) if topic and topic.strip() else build_topics(rows)
     steps.step("Questions")
     details: dict[int, dict[str, object]] = {
-        d.id: {"outlet": d.outlet, "published": d.published.isoformat() if d.published else None}
+        d.id: {
+            "outlet": d.outlet,
+            "published": d.published.isoformat() if d.published else None,
+            "url": d.url or None,
+            "author": d.author or None,
+        }
         for d in docs
     }
     return Comparison([(d.id, d.title) for d in docs], topics, details)
@@ -283,6 +290,7 @@ def _document(article: Any, entities: tuple[Any, ...]) -> Document:
             published = dt.date.fromisoformat(stamp[:10])
         except ValueError:
             published = None
-    outlet = article.metadata.source or ""
+    meta = article.metadata
+    outlet = meta.source or ""
     return Document(article.id, article.title, article.text, article.script, entities,
-                    published, outlet)  # fmt: skip
+                    published, outlet, meta.url or "", meta.author or "")  # fmt: skip
