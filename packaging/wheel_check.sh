@@ -14,7 +14,11 @@ trap 'rm -rf "$work"' EXIT
 say() { printf 'wheel check: %s\n' "$*" >&2; }
 
 say "building the wheel"
-"$builder" -m pip wheel --no-deps -q -w "$work/dist" .
+# from a copy of what the wheel is made of, so the checkout gains no build/ or egg-info
+mkdir "$work/src"
+cp -r desktop resources setup.py pyproject.toml MANIFEST.in README.md "$work/src/"
+find "$work/src" -name __pycache__ -prune -exec rm -rf {} +
+"$builder" -m pip wheel --no-deps -q -w "$work/dist" "$work/src"
 wheel="$(ls "$work"/dist/duizhao-*.whl)"
 python3 -m venv "$work/venv"
 say "installing $(basename "$wheel") with $("$work/venv/bin/pip" --version | cut -d' ' -f1-2)"
