@@ -200,6 +200,10 @@
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
+    <message>
+        <source>Export &amp;citations… (selected articles)</source>
+        <translation>导出引文(&amp;C)…（所选文章）</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -1263,6 +1267,33 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Traditional, with Hong Kong's words</source>
         <translation>繁体字，采用香港用语</translation>
+    </message>
+</context>
+<context>
+    <name>CitationExport</name>
+    <message>
+        <source>RIS for reference managers (*.ris)</source>
+        <translation>RIS，供文献管理软件使用 (*.ris)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (*.json)</source>
+        <translation>CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Select articles in the library to export their citations.</source>
+        <translation>请先在文库中选择文章，再导出它们的引文。</translation>
+    </message>
+    <message>
+        <source>Export citations</source>
+        <translation>导出引文</translation>
+    </message>
+    <message>
+        <source>Citations not written: {reason}</source>
+        <translation>引文未能写入：{reason}</translation>
+    </message>
+    <message>
+        <source>Citations of {count} articles written to {path}</source>
+        <translation>已将 {count} 篇文章的引文写入 {path}</translation>
     </message>
 </context>
 </TS>

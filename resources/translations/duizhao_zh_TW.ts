@@ -200,6 +200,10 @@
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
+    <message>
+        <source>Export &amp;citations… (selected articles)</source>
+        <translation>匯出引文(&amp;C)…（所選文章）</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -1263,6 +1267,33 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Traditional, with Hong Kong's words</source>
         <translation>繁體字，採用香港用語</translation>
+    </message>
+</context>
+<context>
+    <name>CitationExport</name>
+    <message>
+        <source>RIS for reference managers (*.ris)</source>
+        <translation>RIS，供書目管理軟體使用 (*.ris)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (*.json)</source>
+        <translation>CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Select articles in the library to export their citations.</source>
+        <translation>請先在文庫中選擇文章，再匯出它們的引文。</translation>
+    </message>
+    <message>
+        <source>Export citations</source>
+        <translation>匯出引文</translation>
+    </message>
+    <message>
+        <source>Citations not written: {reason}</source>
+        <translation>引文未能寫入：{reason}</translation>
+    </message>
+    <message>
+        <source>Citations of {count} articles written to {path}</source>
+        <translation>已將 {count} 篇文章的引文寫入 {path}</translation>
     </message>
 </context>
 </TS>

@@ -13,8 +13,20 @@ import pytest
 Run = Callable[..., Any]
 
 IMPORT_KEYS = {"path", "status", "id", "title", "script", "error"}
-LIST_KEYS = {"id", "title", "source", "published", "script", "chars"}
-SHOW_KEYS = {"id", "title", "view", "text", "entities"}
+# the contract's keys, and the citation's (url, outlet, author; show adds the date and credits)
+LIST_KEYS = {"id", "title", "source", "published", "script", "chars", "url", "outlet", "author"}
+SHOW_KEYS = {
+    "id",
+    "title",
+    "view",
+    "text",
+    "entities",
+    "url",
+    "outlet",
+    "author",
+    "published",
+    "credits",
+}
 VIEWS = ("original", "simplified", "traditional", "taiwan", "hongkong")
 
 

@@ -86,6 +86,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             entities = article_entities(library, article)
             names = [(e.start, e.end) for e in entities if e.type == "PERSON"]
             view = build_view(article.text, article.script, args.view, protect=names)
+            meta = article.metadata
             emit_json(
                 {
                     "id": article.id,
@@ -93,6 +94,12 @@ def cmd_show(args: argparse.Namespace) -> int:
                     "view": args.view,
                     "text": view.text,
                     "entities": in_view(entities, view),
+                    "url": meta.url,
+                    # the outlet as the article states it, until outlet profiles name it
+                    "outlet": meta.source,
+                    "author": meta.author,
+                    "published": meta.published,
+                    "credits": [{"role": role, "name": name} for role, name in meta.credits],
                 }
             )
             return EXIT_OK
@@ -107,6 +114,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         str(article.script),
     ]
     print(one_line(" · ".join(d for d in details if d)))
+    if meta.credits:
+        print(one_line(" ".join(f"{role}：{name}" for role, name in meta.credits)))
+    if meta.url:
+        print(one_line(meta.url))
     print()
     print(for_terminal(text))
     return EXIT_OK

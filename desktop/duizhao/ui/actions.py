@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from duizhao.ui.areas import plain, set_area
+from duizhao.ui.citing import CitationExport
 from duizhao.ui.reader.header import VIEW_LABELS
 
 if TYPE_CHECKING:
@@ -48,6 +49,16 @@ class Actions(QObject):
         self._add(file_menu, "import_files", self.tr("&Import files…"), "Ctrl+O", w.import_files)
         self._add(
             file_menu, "import_folder", self.tr("Import &folder…"), "Ctrl+Shift+O", w.import_folder
+        )
+        file_menu.addSeparator()
+        self.citations = CitationExport(w)
+        self.citations.message.connect(w.show_message)
+        self._add(
+            file_menu,
+            "export_citations",
+            self.tr("Export &citations… (selected articles)"),
+            "",
+            lambda: self.citations.export(w.library_panel.selected_ids()),
         )
         file_menu.addSeparator()
         self._add(file_menu, "reindex", self.tr("Re&build search index"), "", w.reindex)

@@ -211,6 +211,9 @@ def test_summaries(library: Library) -> None:
         "published": "2025-11-30T08:00:00+08:00",
         "script": "traditional",
         "chars": len(ROAD_TEXT),
+        "url": None,
+        "outlet": "山报",  # the source as written, until outlet profiles land
+        "author": None,
     }
     assert library.count() == 3
     assert library.ids() == sorted([old, undated, new])

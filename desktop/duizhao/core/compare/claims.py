@@ -44,6 +44,8 @@ class Document:
     entities: tuple[Any, ...] = ()  # duizhao.core.library.Entity
     published: dt.date | None = None
     outlet: str = ""
+    url: str = ""  # where it was published, for the citation next to each claim
+    author: str = ""
 
 
 @dataclass(frozen=True, slots=True)

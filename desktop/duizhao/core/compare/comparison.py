@@ -149,6 +149,8 @@ def _fingerprint(docs: list[Document], topic: str | None, encoder: str) -> tuple
                 d.script,
                 d.published,
                 d.outlet,
+                d.url,
+                d.author,
                 d.title,
                 tuple((e.start, e.end, e.entity_id, getattr(e, "type", "")) for e in d.entities),
             )
@@ -188,7 +190,12 @@ def _made(prepared: list[Prepared], topic: str | None, steps: _Steps) -> Compari
     steps.step("Questions")
     docs = [p.doc for p in prepared]
     details: dict[int, dict[str, object]] = {
-        d.id: {"outlet": d.outlet, "published": d.published.isoformat() if d.published else None}
+        d.id: {
+            "outlet": d.outlet,
+            "published": d.published.isoformat() if d.published else None,
+            "url": d.url or None,
+            "author": d.author or None,
+        }
         for d in docs
     }
     return Comparison([(d.id, d.title) for d in docs], topics, details)
@@ -289,6 +296,7 @@ def _document(article: Any, entities: tuple[Any, ...]) -> Document:
             published = dt.date.fromisoformat(stamp[:10])
         except ValueError:
             published = None
-    outlet = article.metadata.source or ""
+    meta = article.metadata
+    outlet = meta.source or ""
     return Document(article.id, article.title, article.text, article.script, entities,
-                    published, outlet)  # fmt: skip
+                    published, outlet, meta.url or "", meta.author or "")  # fmt: skip

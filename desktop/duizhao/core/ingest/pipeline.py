@@ -105,6 +105,7 @@ def clean(document: ParsedDocument, rules: cleaning.RuleSet | None = None) -> Pa
     if not any(ch.isalnum() for ch in text):
         raise ImportRefused("no words in the text, only symbols and punctuation")
     removed = lines.removed()
+    metadata.read_credits(removed, rules, found)
     if found.source is None:
         found.source = metadata.platform_source(removed)
     metadata.estimate(text, found)

@@ -16,6 +16,8 @@
   (``duizhao check``), each problem with how to repair it;
 - :mod:`.errors` -- :class:`LibraryError` and its kinds (missing, busy,
   read-only, full, damaged), each one line for the user;
+- :mod:`.citation` -- an article as a reference (:func:`citation`) and the
+  formats reference managers import: RIS and CSL-JSON;
 - :mod:`.workspaces` -- saved comparisons and the notes and pins on their rows,
   stored in the same database.
 """
@@ -32,6 +34,8 @@ from duizhao.core.library.article import (
     Removed,
 )
 from duizhao.core.library.check import Finding, check_library
+from duizhao.core.library.citation import FORMATS as CITATION_FORMATS
+from duizhao.core.library.citation import Citation, citation, csl_items, to_csl_json, to_ris
 from duizhao.core.library.errors import (
     ArticleDamaged,
     ArticleNotFound,
@@ -55,12 +59,14 @@ from duizhao.core.library.workspaces import (
 )
 
 __all__ = [
+    "CITATION_FORMATS",
     "ENTITY_TYPES",
     "FILE_NAME",
     "Article",
     "ArticleDamaged",
     "ArticleNotFound",
     "ArticleSummary",
+    "Citation",
     "Entity",
     "Finding",
     "ImportResult",
@@ -78,6 +84,8 @@ __all__ = [
     "RowNote",
     "Workspace",
     "check_library",
+    "citation",
+    "csl_items",
     "content_hash",
     "list_workspaces",
     "load_workspace",
@@ -86,4 +94,6 @@ __all__ = [
     "save_workspace",
     "set_note",
     "set_pinned",
+    "to_csl_json",
+    "to_ris",
 ]

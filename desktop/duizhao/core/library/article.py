@@ -45,6 +45,9 @@ class Metadata:
     #: ``title`` was not stated but taken from the first line or sentence.
     title_estimated: bool = False
     original: bool = False  # the platform's 原创 marker
+    #: Who else the page credits, as ``(role, name)`` written as in the text:
+    #: ``("编辑", "王一鸣")``, ``("监制", "…")``; in the order the page gives them.
+    credits: tuple[tuple[str, str], ...] = ()
 
     def merge_missing(self, other: Metadata) -> None:
         """Fill the fields this one lacks from ``other`` (this one wins)."""
@@ -52,6 +55,7 @@ class Metadata:
             if getattr(self, name) is None and getattr(other, name) is not None:
                 setattr(self, name, getattr(other, name))
         self.original = self.original or other.original
+        self.credits = self.credits or other.credits
 
 
 @dataclass(slots=True)
@@ -79,6 +83,8 @@ class ArticleSummary:
     published: str | None
     script: Script
     chars: int
+    url: str | None = None
+    author: str | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -88,6 +94,10 @@ class ArticleSummary:
             "published": self.published,
             "script": str(self.script),
             "chars": self.chars,
+            "url": self.url,
+            # the outlet as the article states it, until outlet profiles name it
+            "outlet": self.source,
+            "author": self.author,
         }
 
 

@@ -124,8 +124,18 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, kind)
     );
     """,
+    # 6: reserved for the regions branch (replaced when it is merged)
+    "SELECT 1;",
+    # 7: reserved for the stories branch (replaced when it is merged)
+    "SELECT 1;",
+    # 8: who else a page credits (监制, 编辑 …), as the cleaner read them from
+    # its credit lines: a JSON list of [role, name] (duizhao.core.ingest.metadata)
+    """
+    ALTER TABLE articles ADD COLUMN credits TEXT NOT NULL DEFAULT '[]';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
 
 def recognise(db: sqlite3.Connection, label: str) -> int:
     """The schema version of the Duizhao library open on ``db``; raises

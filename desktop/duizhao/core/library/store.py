@@ -208,7 +208,7 @@ class Library:
 
     def summaries(self) -> list[ArticleSummary]:
         rows = self._rows(
-            "SELECT id, title, source, published, script, chars FROM articles "
+            "SELECT id, title, source, published, script, chars, url, author FROM articles "
             "WHERE deleted_at IS NULL "
             "ORDER BY published IS NULL, published DESC, id"
         )
@@ -220,6 +220,8 @@ class Library:
                 table.optional(r[3]),
                 table.script(r[4]),
                 int(r[5]),
+                table.optional(r[6]),
+                table.optional(r[7]),
             )
             for r in rows
         ]
@@ -317,7 +319,7 @@ class Library:
             cursor = self._db.execute(
                 f"INSERT INTO articles ({table.DESCRIBED}, url, fmt, encoding, original_name, "
                 "original_path, imported_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     *table.described(document, meta.title or Path(name).stem, digest),
                     meta.url,
@@ -457,7 +459,7 @@ class Library:
         with self._write():
             self._db.execute(
                 f"UPDATE articles SET ({table.DESCRIBED}, url, fmt, encoding) = "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
                 (
                     *table.described(document, document.metadata.title or Path(name).stem, digest),
                     document.metadata.url,
