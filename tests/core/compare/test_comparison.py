@@ -358,3 +358,17 @@ def test_figures_the_join_keeps_apart_still_show_their_disagreement() -> None:
     beside = [r for r in rows if r.beside]
     assert [[p.article for p in r.cells] for r in beside] == [[1, 2]]  # 3.4% against 不足1%
     assert all(len({p.article for p in r.cells}) == len(r.cells) for r in rows)
+
+
+FLAGS = {"differs", "contradicts"}
+
+
+def test_a_date_known_only_to_the_month_is_that_month() -> None:
+    july = Document(1, "七月", "表决中，12个成员国投了赞成票。", S, published=dt.date(2026, 7, 1),
+                    published_last=dt.date(2026, 7, 31))  # fmt: skip
+    october = doc(2, "表决中，10个成员国投了赞成票。", published=dt.date(2026, 10, 4))
+    same_month = doc(3, "表决中，10个成员国投了赞成票。", published=dt.date(2026, 7, 16))
+    apart = compare_documents([july, october])
+    assert relation_between(apart, "12个", "10个") & FLAGS == set()  # other months: two votes
+    together = compare_documents([july, same_month])
+    assert "differs" in relation_between(together, "12个", "10个")

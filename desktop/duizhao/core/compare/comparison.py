@@ -148,6 +148,7 @@ def _fingerprint(docs: list[Document], topic: str | None, encoder: str) -> tuple
                 hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
                 d.script,
                 d.published,
+                d.published_last,
                 d.outlet,
                 d.url,
                 d.author,
@@ -289,14 +290,20 @@ def compare(
 def _document(article: Any, entities: tuple[Any, ...]) -> Document:
     import datetime as dt
 
-    published = None
-    stamp = article.metadata.published
-    if stamp:
-        try:
-            published = dt.date.fromisoformat(stamp[:10])
-        except ValueError:
-            published = None
+    published = last = None
+    stamp = article.metadata.published or ""
+    try:
+        published = dt.date.fromisoformat(stamp[:10])
+    except ValueError:
+        if len(stamp) == 7:  # 2024-07: a date known only to the month
+            try:
+                published = dt.date.fromisoformat(stamp + "-01")
+            except ValueError:
+                published = None
+            else:
+                following = (published.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                last = following - dt.timedelta(days=1)
     meta = article.metadata
     outlet = meta.source or ""
     return Document(article.id, article.title, article.text, article.script, entities,
-                    published, outlet, meta.url or "", meta.author or "")  # fmt: skip
+                    published, outlet, meta.url or "", meta.author or "", last)  # fmt: skip

@@ -122,10 +122,17 @@ class Frame:
 
 
 def build_frame(
-    text: str, mentions: list[Mention], published: dt.date | None, segmenter: Segmenter
+    text: str,
+    mentions: list[Mention],
+    published: dt.date | None,
+    segmenter: Segmenter,
+    published_last: dt.date | None = None,
 ) -> Frame:
-    """The frame of one sentence's normalised text (digits folded)."""
-    return _Reader(text, mentions, published, segmenter).frame()
+    """The frame of one sentence's normalised text (digits folded); a publication
+    date known only to the month runs from ``published`` to ``published_last``."""
+    reader = _Reader(text, mentions, published, segmenter)
+    reader.published_last = published_last
+    return reader.frame()
 
 
 class _Reader:
@@ -137,6 +144,7 @@ class _Reader:
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.published = published
+        self.published_last: dt.date | None = None
         self.segmenter = segmenter
         self.clauses = w.clauses(text)
         self.parts = w.parts(text)
@@ -394,7 +402,9 @@ class _Reader:
                 return when, True
         if self.published is None:
             return None, False
-        return When(-1, -1, "", self.published, self.published, "day", "asof"), False
+        last = self.published_last or self.published
+        grain = "day" if last == self.published else "month"
+        return When(-1, -1, "", self.published, last, grain, "asof"), False
 
     # -- dates, predicates, verdicts, statements ------------------------------------------
 
