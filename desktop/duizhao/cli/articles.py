@@ -202,7 +202,12 @@ def cmd_reclean(args: argparse.Namespace) -> int:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file, a folder, or an http(s) address (fetched only when given here)",
+    )
     parser.add_argument(
         "--max-size",
         type=terminal.megabytes,
@@ -237,7 +242,11 @@ def _reclean_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = {
-    "import": Command(cmd_import, "import files or folders (.txt, .md, .html)", _import_arguments),
+    "import": Command(
+        cmd_import,
+        "import files, folders or web pages (.txt, .md, .html, .pdf, .docx, .mhtml, https://…)",
+        _import_arguments,
+    ),
     "list": Command(cmd_list, "list the articles in the library"),
     "show": Command(cmd_show, "print an article in one of its script views", _show_arguments),
     "entities": Command(

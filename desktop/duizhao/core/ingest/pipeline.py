@@ -56,7 +56,10 @@ def reclean(document: ParsedDocument, rules: cleaning.RuleSet | None = None) -> 
     except DecodeError as exc:
         raise ImportRefused(str(exc)) from None
     fmt = document.fmt if document.fmt in readers.FORMATS else "text"
-    return _read_and_clean(document.raw, decoded.text, decoded.encoding, fmt, rules)
+    result = _read_and_clean(document.raw, decoded.text, decoded.encoding, fmt, rules)
+    if result.metadata.url is None:  # the address a page was fetched from is not in its bytes
+        result.metadata.url = document.metadata.url
+    return result
 
 
 def _read_and_clean(
