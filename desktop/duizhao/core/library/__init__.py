@@ -16,6 +16,8 @@
   (``duizhao check``), each problem with how to repair it;
 - :mod:`.errors` -- :class:`LibraryError` and its kinds (missing, busy,
   read-only, full, damaged), each one line for the user;
+- :mod:`.feeds` -- the news feeds subscribed to and the items already taken
+  from each (fetching them is :mod:`duizhao.core.ingest.feeds`);
 - :mod:`.workspaces` -- saved comparisons and the notes and pins on their rows,
   stored in the same database.
 """
@@ -42,6 +44,18 @@ from duizhao.core.library.errors import (
     LibraryMissing,
     LibraryReadOnly,
 )
+from duizhao.core.library.feeds import (
+    Feed,
+    FeedError,
+    add_feed,
+    find_feed,
+    known_url,
+    list_feeds,
+    mark_seen,
+    record_fetch,
+    remove_feed,
+    seen_keys,
+)
 from duizhao.core.library.store import FILE_NAME, Library, content_hash, raw_hash
 from duizhao.core.library.workspaces import (
     RowNote,
@@ -62,6 +76,8 @@ __all__ = [
     "ArticleNotFound",
     "ArticleSummary",
     "Entity",
+    "Feed",
+    "FeedError",
     "Finding",
     "ImportResult",
     "ImportStatus",
@@ -76,6 +92,14 @@ __all__ = [
     "ParsedDocument",
     "Removed",
     "RowNote",
+    "add_feed",
+    "find_feed",
+    "known_url",
+    "list_feeds",
+    "mark_seen",
+    "record_fetch",
+    "remove_feed",
+    "seen_keys",
     "Workspace",
     "check_library",
     "content_hash",
