@@ -18,6 +18,7 @@ from duizhao.core.ingest import ImportOptions, import_paths
 from duizhao.core.ingest.fetching import Fetcher, FetchError, check_url, user_agent
 from duizhao.core.library import Library
 from loopback import Route, page, serve
+from pdfs import make_pdf
 
 TITLE = "河湾小镇开通夜间渡船"
 PARAS = (
@@ -189,6 +190,21 @@ def test_an_image_is_refused_in_one_line(server, library):
     results = run(library, [server.url("/photo.png"), server.url("/disguised")])
     assert results[0].error == "an image (image/png), not an article"
     assert results[1].error == "an image (text/html), not an article"
+
+
+def test_a_pdf_served_by_a_url_is_read_as_pdf(qapp, server, library, tmp_path):
+    html = f"<h1>{TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+    data = make_pdf(tmp_path / "a.pdf", html).read_bytes()
+    server.routes["/report"] = Route(data, content_type="application/octet-stream")
+    [result] = run(library, [server.url("/report")])
+    assert result.status == "imported", result.error
+    article = library.get(result.id)
+    assert (article.fmt, article.title, article.metadata.url) == (
+        "pdf",
+        TITLE,
+        server.url("/report"),
+    )
+    assert article.text.splitlines() == list(PARAS)
 
 
 def test_bad_addresses_are_refused_before_any_request():

@@ -6,6 +6,9 @@
   metadata the format states: front matter read safely by
   :mod:`.frontmatter`, web pages by :mod:`.pages` (main text checked against
   what the page shows);
+- :mod:`.documents` reads PDF (text layer), Word (.docx) and MHTML files;
+- :mod:`.fetching` fetches a URL, only when the user gives one;
+  :mod:`.feeds` reads RSS and Atom and imports each new item once;
 - :mod:`.lines` holds the text as lines that rules can remove, remembering
   what was removed and why;
 - :mod:`.cleaning` applies the boilerplate rules of
