@@ -35,7 +35,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from duizhao.core.ingest.fetching import FetchError, check_url
+    from duizhao.core.ingest import FetchError, check_url
     from duizhao.core.library import add_feed
 
     try:
@@ -87,9 +87,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _fetch(args: argparse.Namespace) -> int:
-    from duizhao.core.ingest import ImportOptions
-    from duizhao.core.ingest.feeds import fetch_feeds
-    from duizhao.core.ingest.fetching import Fetcher
+    from duizhao.core.ingest import Fetcher, ImportOptions, fetch_feeds
 
     max_bytes = int(args.max_size * 1024 * 1024)
     fetcher = Fetcher(max_bytes=max_bytes)

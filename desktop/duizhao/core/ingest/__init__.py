@@ -24,12 +24,16 @@
 from duizhao.core.ingest.cleaning import RuleSet, default_rules
 from duizhao.core.ingest.demo import ensure_demo_library
 from duizhao.core.ingest.encoding import DecodeError
+from duizhao.core.ingest.feeds import FeedParseError, fetch_feeds, parse_feed
+from duizhao.core.ingest.fetching import Fetcher, FetchError, check_url, is_url
 from duizhao.core.ingest.importer import (
     Candidate,
     ImportOptions,
     collect,
     import_one,
     import_paths,
+    pasted,
+    with_fetcher,
 )
 from duizhao.core.ingest.pipeline import ImportRefused, parse, reclean
 from duizhao.core.ingest.readers import ReadError
@@ -37,15 +41,24 @@ from duizhao.core.ingest.readers import ReadError
 __all__ = [
     "Candidate",
     "DecodeError",
+    "FeedParseError",
+    "FetchError",
+    "Fetcher",
     "ImportOptions",
     "ImportRefused",
     "ReadError",
     "RuleSet",
+    "check_url",
     "collect",
     "default_rules",
     "ensure_demo_library",
+    "fetch_feeds",
     "import_one",
     "import_paths",
+    "is_url",
     "parse",
+    "parse_feed",
+    "pasted",
     "reclean",
+    "with_fetcher",
 ]

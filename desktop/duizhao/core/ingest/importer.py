@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from duizhao.core.ingest.cleaning import RuleSet
@@ -49,6 +49,13 @@ class Candidate:
     path: Path
     error: str | None = None
     url: str | None = None  # a web address to fetch instead of a file
+    data: bytes | None = None  # content given directly (pasted), read as ``path``'s name
+
+
+def pasted(data: bytes, name: str, display: str) -> Candidate:
+    """Content from the clipboard: read as a file called ``name`` (its suffix
+    picks the reader), shown as ``display`` in the report."""
+    return Candidate(display, Path(name), data=data)
 
 
 def collect(paths: list[str | Path]) -> list[Candidate]:
@@ -144,6 +151,8 @@ def _import_one(library: Library, candidate: Candidate, options: ImportOptions) 
         return failed(candidate.error)
     if candidate.url is not None:
         return _import_url(library, candidate, options)
+    if candidate.data is not None:
+        return store(library, candidate.display, candidate.data, candidate.path.name, options)
     try:
         size = candidate.path.stat().st_size
         if size > options.max_bytes:
@@ -224,6 +233,14 @@ def import_paths(
         if progress is not None:
             progress(index, len(candidates), result)
     return results
+
+
+def with_fetcher(options: ImportOptions, candidates: list[Candidate]) -> ImportOptions:
+    """``options`` with one fetcher for all the URLs among ``candidates`` (so one
+    request per host per second holds across them); unchanged without URLs."""
+    if options.fetcher is not None or not any(c.url for c in candidates):
+        return options
+    return replace(options, fetcher=Fetcher(max_bytes=options.max_bytes))
 
 
 def _size(size: int) -> str:
