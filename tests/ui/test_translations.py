@@ -46,7 +46,7 @@ ALLOWED = {
     "tab", "return", "pinyin", "lac", "onnx", "opencc", "apache", "mit", "cedict", "title",
     "source", "author", "script", "date", "simplified", "traditional", "mixed", "not", "txt",
     "htm", "person", "place", "organisation", "number", "pyside", "python",
-    "whoosh", "jieba", "english", "down", "up", "home", "end",
+    "whoosh", "jieba", "english", "down", "up", "home", "end", "rss", "atom",
 }
 WORD = re.compile(r"[A-Za-z]{3,}")
 
