@@ -14,6 +14,8 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from duizhao.core.ingest import ImportOptions, ImportRefused, default_rules, import_paths, parse
 from duizhao.core.ingest import reclean as parse_again
@@ -224,3 +226,19 @@ def test_an_mhtml_file_without_a_page_is_refused() -> None:
         parse(message.as_bytes(), "odd.mht")
     with pytest.raises(ImportRefused, match="not an MHTML file"):
         parse(b"hello", "odd.mht")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["x.pdf", "x.docx", "x.mhtml"]),
+    st.binary(max_size=3000).map(lambda b: b"%PDF-1.4\n" + b) | st.binary(max_size=3000),
+)
+def test_any_bytes_under_a_document_name_are_read_or_refused_in_one_line(
+    name: str, data: bytes
+) -> None:
+    reason = ""
+    try:
+        parse(data, name)
+    except ImportRefused as exc:
+        reason = str(exc)
+    assert "\n" not in reason

@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from duizhao.core.ingest import ImportOptions
 from duizhao.core.ingest.feeds import FeedParseError, fetch_feeds, parse_feed
@@ -177,3 +179,16 @@ def test_malformed_input_never_raises_anything_else():
     for data in (b"", b"\xff\xfe\x00", b"<rss", b"<?xml version='1.0'?><other/>", b"<a>" * 5000):
         with pytest.raises(FeedParseError):
             parse_feed(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000) | st.text(max_size=500).map(lambda t: f"<rss>{t}</rss>".encode()))
+def test_any_bytes_are_a_feed_or_one_reason(data: bytes) -> None:
+    reason = ""
+    try:
+        parsed = parse_feed(data)
+    except FeedParseError as exc:
+        reason = str(exc)
+    else:
+        assert len({item.key for item in parsed.items}) == len(parsed.items)
+    assert "\n" not in reason
