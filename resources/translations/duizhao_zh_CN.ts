@@ -1307,20 +1307,16 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
         <translation>条目</translation>
     </message>
     <message>
-        <source>Fetched</source>
-        <translation>获取时间</translation>
+        <source>Fetched: {when}</source>
+        <translation>获取时间：{when}</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Last error: {error}</source>
+        <translation>上次错误：{error}</translation>
     </message>
     <message>
         <source>never</source>
         <translation>从未</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>正常</translation>
     </message>
 </context>
 <context>

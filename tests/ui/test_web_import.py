@@ -195,8 +195,11 @@ def test_the_feeds_model(qtmodeltester) -> None:
         ]
     )
     qtmodeltester.check(model)
-    assert model.data(model.index(1, 0)) == "https://b.example/rss"
-    assert model.data(model.index(1, 3)) == "HTTP 500"
+    assert model.data(model.index(0, 0)) == "甲报"
+    assert model.data(model.index(1, 0)) == "⚠ https://b.example/rss"
+    tip = model.data(model.index(1, 1), Qt.ItemDataRole.ToolTipRole)
+    assert "HTTP 500" in tip
+    assert "2026-12-02 08:00" in tip
 
 
 def test_subscribe_fetch_and_remove_in_the_panel(qtbot, runner, server, tmp_path) -> None:

@@ -1,9 +1,10 @@
 """The Feeds panel: subscribe to RSS and Atom feeds, fetch new items on demand.
 
 A tab beside Library and Search. :class:`FeedsModel` adapts the core's list
-of :class:`~duizhao.core.library.Feed` (title, items taken, last fetched,
-last error). :class:`FeedsPanel` holds an address box with Subscribe, the
-table, and Fetch new items / Remove; every library access runs in the task
+of :class:`~duizhao.core.library.Feed`: its name and the items taken from it,
+with its address, last fetch and last error in the tool tip.
+:class:`FeedsPanel` holds an address box with Subscribe, the table, and
+Fetch new items / Remove; every library access runs in the task
 runner (reads on the pool, writes on the writer), never in the GUI thread.
 
 Fetching is the only thing here that reaches the network, and only when the
@@ -68,32 +69,33 @@ class FeedsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.feeds)
 
     def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 2
 
     def headerData(  # noqa: N802 - Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Feed"), self.tr("Items"), self.tr("Fetched"), self.tr("State"))
+        titles = (self.tr("Feed"), self.tr("Items"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Two columns fit the narrow left side; when it was fetched and its
+        last error are in the tool tip (and an error marks the name with ⚠)."""
         if not index.isValid() or not 0 <= index.row() < len(self.feeds):
             return None
         feed = self.feeds[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return feed.title or feed.url
-            if column == 1:
-                return f"{feed.items:,}"
-            if column == 2:
-                return (feed.fetched_at or "")[:16].replace("T", " ") or self.tr("never")
-            if column == 3:
-                return feed.error or (self.tr("ok") if feed.fetched_at else "")
+                return ("⚠ " if feed.error else "") + (feed.title or feed.url)
+            return f"{feed.items:,}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return feed.url + (f"\n{feed.error}" if feed.error else "")
+            when = (feed.fetched_at or "")[:16].replace("T", " ") or self.tr("never")
+            lines = [feed.url, self.tr("Fetched: {when}").format(when=when)]
+            if feed.error:
+                lines.append(self.tr("Last error: {error}").format(error=feed.error))
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -129,7 +131,10 @@ class FeedsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.fetch_button = QPushButton(self.tr("&Fetch new items"), self)
         self.fetch_button.setToolTip(self.tr("Fetch every feed now and import its new items"))
         self.remove_button = QPushButton(self.tr("&Remove"), self)
