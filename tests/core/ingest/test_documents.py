@@ -159,6 +159,18 @@ def test_a_word_document_reads_paragraphs_tables_and_not_deleted_text() -> None:
     assert "删掉" not in document.text
 
 
+def test_a_text_box_written_twice_is_read_once() -> None:
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = (
+        f"<w:p><w:r><mc:AlternateContent xmlns:mc='{mc}'>"
+        "<mc:Choice><w:t>方框里的说明文字。</w:t></mc:Choice>"
+        "<mc:Fallback><w:t>方框里的说明文字。</w:t></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    )
+    document = parse(docx([TITLE, *PARAS], extra=box), "box.docx")
+    assert document.text.count("方框里的说明文字。") == 1
+
+
 def test_a_zip_bomb_is_refused_before_inflating() -> None:
     huge = io.BytesIO()
     with zipfile.ZipFile(huge, "w", zipfile.ZIP_DEFLATED) as archive:

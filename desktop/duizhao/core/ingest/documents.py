@@ -186,6 +186,10 @@ def _paragraphs(page: str) -> str:
 # -- DOCX -----------------------------------------------------------------------------
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: Text never read: tracked deletions, and the fallback copy of content that
+#: Word writes twice (a text box as drawing, and again for older readers).
+_SKIPPED = frozenset({f"{_W}del", f"{_MC}Fallback"})
 
 
 def _zip_part(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -248,7 +252,7 @@ def _xml(data: bytes, what: str) -> etree._Element:
 def _paragraph_text(paragraph: etree._Element) -> str:
     parts: list[str] = []
     for node in paragraph.iter():
-        if any(a.tag == f"{_W}del" for a in node.iterancestors()):
+        if any(a.tag in _SKIPPED for a in node.iterancestors()):
             continue
         if node.tag == f"{_W}t" and node.text:
             parts.append(node.text)
