@@ -26,19 +26,34 @@ def cmd_import(args: argparse.Namespace) -> int:
     from duizhao.core.ingest import ImportOptions, import_paths
 
     options = ImportOptions(max_bytes=int(args.max_size * 1024 * 1024))
-    interactive = sys.stderr.isatty()
-
-    def progress(done: int, total: int, result: Any) -> None:
-        if interactive:
-            sys.stderr.write(f"\r\x1b[K[{done}/{total}] {one_line(result.path)}")
-            sys.stderr.flush()
-
+    progress = Progress("")
     with open_library(args, "create") as library:
         results = import_paths(library, args.paths, options, progress=progress)
         if any(r.status == "imported" for r in results):
             update_index(library)
-    if interactive:
-        sys.stderr.write("\r\x1b[K")
+    progress.done()
+    return report_imports(args, results)
+
+
+class Progress:
+    """``[done/total] path`` on an interactive stderr, rewritten in place."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.interactive = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, result: Any) -> None:
+        if self.interactive:
+            sys.stderr.write(f"\r\x1b[K[{self.label}{done}/{total}] {one_line(result.path)}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.interactive:
+            sys.stderr.write("\r\x1b[K")
+
+
+def report_imports(args: argparse.Namespace, results: list[Any], what: str = "") -> int:
+    """One line (or JSON object) per import result, the counts on stderr; the exit code."""
     if args.json:
         emit_json([r.to_json() for r in results])
     else:
@@ -50,7 +65,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     counts = {
         s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "failed")
     }
-    say(", ".join(f"{n} {s}" for s, n in counts.items()))
+    say(", ".join(f"{n} {s}" for s, n in counts.items()) + what)
     return EXIT_FAILED if counts["failed"] else EXIT_OK
 
 
@@ -213,7 +228,12 @@ def cmd_reclean(args: argparse.Namespace) -> int:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file, a folder, or an http(s) address (fetched only when given here)",
+    )
     parser.add_argument(
         "--max-size",
         type=terminal.megabytes,
@@ -248,7 +268,11 @@ def _reclean_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = {
-    "import": Command(cmd_import, "import files or folders (.txt, .md, .html)", _import_arguments),
+    "import": Command(
+        cmd_import,
+        "import files, folders or web pages (.txt, .md, .html, .pdf, .docx, .mhtml, https://…)",
+        _import_arguments,
+    ),
     "list": Command(cmd_list, "list the articles in the library"),
     "show": Command(cmd_show, "print an article in one of its script views", _show_arguments),
     "entities": Command(

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from duizhao import __version__, terminal
-from duizhao.cli import articles, citing, comparing, searching
+from duizhao.cli import articles, citing, comparing, feeds, searching
 from duizhao.cli.common import EXIT_USAGE, Command
 from duizhao.terminal import one_line
 
@@ -17,6 +17,7 @@ SUBCOMMANDS: dict[str, Command] = {
     **searching.COMMANDS,
     **comparing.COMMANDS,
     **citing.COMMANDS,
+    **feeds.COMMANDS,
 }
 
 

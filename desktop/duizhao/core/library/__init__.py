@@ -18,6 +18,8 @@
   read-only, full, damaged), each one line for the user;
 - :mod:`.citation` -- an article as a reference (:func:`citation`) and the
   formats reference managers import: RIS and CSL-JSON;
+- :mod:`.feeds` -- the news feeds subscribed to and the items already taken
+  from each (fetching them is :mod:`duizhao.core.ingest.feeds`);
 - :mod:`.workspaces` -- saved comparisons and the notes and pins on their rows,
   stored in the same database.
 """
@@ -46,6 +48,18 @@ from duizhao.core.library.errors import (
     LibraryMissing,
     LibraryReadOnly,
 )
+from duizhao.core.library.feeds import (
+    Feed,
+    FeedError,
+    add_feed,
+    find_feed,
+    known_url,
+    list_feeds,
+    mark_seen,
+    record_fetch,
+    remove_feed,
+    seen_keys,
+)
 from duizhao.core.library.store import FILE_NAME, Library, content_hash, raw_hash
 from duizhao.core.library.workspaces import (
     RowNote,
@@ -68,6 +82,8 @@ __all__ = [
     "ArticleSummary",
     "Citation",
     "Entity",
+    "Feed",
+    "FeedError",
     "Finding",
     "ImportResult",
     "ImportStatus",
@@ -83,15 +99,23 @@ __all__ = [
     "Removed",
     "RowNote",
     "Workspace",
+    "add_feed",
     "check_library",
     "citation",
-    "csl_items",
     "content_hash",
+    "csl_items",
+    "find_feed",
+    "known_url",
+    "list_feeds",
     "list_workspaces",
     "load_workspace",
+    "mark_seen",
     "notes_for",
     "raw_hash",
+    "record_fetch",
+    "remove_feed",
     "save_workspace",
+    "seen_keys",
     "set_note",
     "set_pinned",
     "to_csl_json",
