@@ -87,7 +87,8 @@ def test_human_output_and_unknown_articles(run_cli: Run, tmp_path: Path) -> None
 
 
 def test_people_keep_their_names_in_the_shown_view(run_cli: Run, tmp_path: Path) -> None:
-    text = "码头集合\n滨港日报记者于丽娜报道\n于丽娜说，他们于是在码头集合。\n"
+    # (a byline 记者于丽娜报道 would now leave the text as the author: two mentions here)
+    text = "码头集合\n船长于丽娜说，他们于是在码头集合。于丽娜随后清点了人数。\n"
     article_id = imported(run_cli, tmp_path, "dock.txt", text)
     code, shown, err = run_cli("show", str(article_id), "--view", "taiwan", "--json", timeout=120)
     assert code == 0, err
