@@ -85,7 +85,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
             entities = article_entities(library, article)
             names = [(e.start, e.end) for e in entities if e.type == "PERSON"]
-            view = build_view(article.text, article.script, args.view, protect=names)
+            view = build_view(
+                article.text, article.script, args.view, protect=names, region=article.region
+            )
+            meta = article.metadata
             emit_json(
                 {
                     "id": article.id,
@@ -93,10 +96,14 @@ def cmd_show(args: argparse.Namespace) -> int:
                     "view": args.view,
                     "text": view.text,
                     "entities": in_view(entities, view),
+                    "source": meta.source,
+                    "url": meta.url,
+                    "author": meta.author,
+                    **article.origin.to_json(),
                 }
             )
             return EXIT_OK
-    text = view_text(article.text, article.script, args.view)
+    text = view_text(article.text, article.script, args.view, article.region)
     meta = article.metadata
     print(one_line(article.title))
     details = [
@@ -105,6 +112,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         f"作者 {meta.author}" if meta.author else None,
         f"译者 {meta.translator}" if meta.translator else None,
         str(article.script),
+        f"region {article.region}" if article.region else None,
     ]
     print(one_line(" · ".join(d for d in details if d)))
     print()
@@ -175,7 +183,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_reclean(args: argparse.Namespace) -> int:
-    from duizhao.core.ingest import default_rules, reclean
+    from duizhao.core.ingest import default_rules, fill_origins, reclean
 
     rules = default_rules()
 
@@ -193,7 +201,7 @@ def cmd_reclean(args: argparse.Namespace) -> int:
             on_kept=kept,
             on_repaired=repaired,
         )
-        if changed:
+        if fill_origins(library) or changed:
             update_index(library)
     if args.json:
         emit_json({"rules_version": rules.version, "changed": changed})

@@ -211,6 +211,10 @@ def test_summaries(library: Library) -> None:
         "published": "2025-11-30T08:00:00+08:00",
         "script": "traditional",
         "chars": len(ROAD_TEXT),
+        "outlet": None,
+        "relayed_by": None,
+        "region": None,
+        "region_source": None,
     }
     assert library.count() == 3
     assert library.ids() == sorted([old, undated, new])

@@ -85,6 +85,8 @@ def test_a_library_of_schema_3_gains_the_tables(tmp_path: Path) -> None:
     db.execute("DROP TABLE workspaces")
     db.execute("DROP TABLE row_notes")
     db.execute("DROP TABLE derived")  # migration 5 comes after the workspaces' 4
+    for column in ("outlet", "relayed_by", "region", "region_source"):  # migration 6
+        db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     db.execute("PRAGMA user_version = 3")
     db.close()
     with Library.open(tmp_path / "lib") as library:

@@ -44,6 +44,7 @@ class Document:
     entities: tuple[Any, ...] = ()  # duizhao.core.library.Entity
     published: dt.date | None = None
     outlet: str = ""
+    region: str | None = None  # picks the analysis text's configuration
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def _fingerprint(doc: Document) -> tuple[object, ...]:
     spans = tuple(
         (e.start, e.end, e.entity_id, getattr(e, "type", ""), e.canonical) for e in doc.entities
     )
-    return (doc.id, doc.script, doc.text, doc.published, spans, id(shared_segmenter()))
+    return (doc.id, doc.script, doc.region, doc.text, doc.published, spans, id(shared_segmenter()))
 
 
 def extract_claims(doc: Document) -> list[Claim]:
@@ -147,7 +148,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _extract(doc: Document) -> list[Claim]:
-    view = analysis_view(doc.text, doc.script)
+    view = analysis_view(doc.text, doc.script, doc.region)
     names = [e for e in doc.entities if getattr(e, "type", "") not in ("DATE", "NUMBER")]
     canonical = {e.entity_id: convert(e.canonical or e.text, "t2s") for e in names}
     segmenter = shared_segmenter()

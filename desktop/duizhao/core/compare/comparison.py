@@ -140,6 +140,7 @@ def _fingerprint(docs: list[Document], topic: str | None, encoder: str) -> tuple
                 d.id,
                 hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
                 d.script,
+                d.region,
                 d.published,
                 d.outlet,
                 d.title,
@@ -285,4 +286,4 @@ def _document(article: Any, entities: tuple[Any, ...]) -> Document:
             published = None
     outlet = article.metadata.source or ""
     return Document(article.id, article.title, article.text, article.script, entities,
-                    published, outlet)  # fmt: skip
+                    published, outlet, article.region)  # fmt: skip

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from duizhao.core.ingest.cleaning import RuleSet
+from duizhao.core.ingest.outlets import fill_origins
 from duizhao.core.ingest.pipeline import ImportRefused, parse
 from duizhao.core.library import ImportResult, ImportStatus, Library, LibraryError
 
@@ -165,6 +166,7 @@ def import_paths(
 ) -> list[ImportResult]:
     """Import every file under ``paths``; the results are in the order files were read."""
     options = options or ImportOptions()
+    fill_origins(library)  # articles imported before outlets were known
     candidates = collect(paths)
     results: list[ImportResult] = []
     for index, candidate in enumerate(candidates, start=1):

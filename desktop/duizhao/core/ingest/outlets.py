@@ -29,6 +29,14 @@ Finding an article's outlet (:func:`find_outlet`)
 
 Ties are broken by position in the line, then by the longer name, then by
 key, so the result does not depend on hash order.
+
+An article's origin (:func:`article_origin`)
+    is its outlet, the site that relayed it, and its region: the outlet's
+    (Singapore, Malaysia and overseas outlets are ``other``) when a publisher
+    is known -- a portal is not one: Yahoo carries Taiwan, Hong Kong and
+    foreign copy alike -- else what the text's usage says
+    (:func:`duizhao.core.text.regions.detect_region`), else not known.
+    :func:`fill_origins` does that for articles imported before.
 """
 
 from __future__ import annotations
@@ -43,8 +51,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from duizhao.core.library import Library, LibraryError, Origin
 from duizhao.core.resources import ResourceError, read_text
-from duizhao.core.text import convert
+from duizhao.core.text import Script, convert, detect_region
 
 Region = Literal["mainland", "taiwan", "hongkong", "macau", "singapore-malaysia", "overseas"]
 Kind = Literal[
@@ -54,6 +63,15 @@ How = Literal["domain", "name", "fuzzy"]
 REGIONS: tuple[str, ...] = get_args(Region)
 KINDS: tuple[str, ...] = get_args(Kind)
 RESOURCE = "outlets/outlets.yaml"
+#: The article region of an outlet's region.
+ARTICLE_REGION = {
+    "mainland": "mainland",
+    "taiwan": "taiwan",
+    "hongkong": "hongkong",
+    "macau": "macau",
+    "singapore-malaysia": "other",
+    "overseas": "other",
+}
 #: Names at least this long (in characters, Han) may be found with one typo.
 FUZZY_MIN = 4
 
@@ -357,3 +375,36 @@ def find_outlet(source: str | None = None, url: str | None = None) -> OutletMatc
     if named_portal is not None:
         return OutletMatch(profiles.by_key[named_portal.key], named_portal.how)
     return None
+
+
+# -- an article's origin -------------------------------------------------------------
+
+
+def article_origin(
+    source: str | None, url: str | None, text: str, script: Script | None = None
+) -> Origin:
+    """Outlet, relay and region of an article (see the module's notes)."""
+    match = find_outlet(source, url)
+    outlet = match.outlet.key if match else None
+    relayed_by = match.relayed_by.key if match and match.relayed_by else None
+    if match is not None and not match.outlet.is_portal:
+        return Origin(outlet, relayed_by, ARTICLE_REGION[match.outlet.region], "outlet")
+    guess = detect_region(text, script).region
+    return Origin(outlet, relayed_by, guess, "text" if guess else "none")
+
+
+def fill_origins(library: Library) -> list[int]:
+    """Find the origin of every article that has none yet (imported before
+    outlets were known); returns their ids."""
+    done = []
+    for article_id in library.without_origin():
+        try:
+            article = library.get(article_id, include_trashed=True)
+        except LibraryError:
+            continue  # damaged: reclean rebuilds it, origin and all
+        meta = article.metadata
+        library.set_origin(
+            article_id, article_origin(meta.source, meta.url, article.text, article.script)
+        )
+        done.append(article_id)
+    return done

@@ -28,6 +28,7 @@ from duizhao.core.library.article import (
     ImportResult,
     ImportStatus,
     Metadata,
+    Origin,
     ParsedDocument,
     Removed,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "LibraryMissing",
     "LibraryReadOnly",
     "Metadata",
+    "Origin",
     "ParsedDocument",
     "Removed",
     "RowNote",

@@ -24,7 +24,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from duizhao.core.library.article import Article, Metadata, ParsedDocument, Script
+from duizhao.core.library.article import Article, Metadata, Origin, ParsedDocument, Script
 
 Row = tuple[Any, ...]
 
@@ -89,7 +89,8 @@ def lenient(db: sqlite3.Connection, sql: str, parameters: tuple[object, ...]) ->
 GET = (
     "SELECT id, text, title, title_estimated, source, author, translator, url, "
     "published, published_estimated, original, script, fmt, encoding, original_name, "
-    "imported_at, content_hash, deleted_at FROM articles WHERE id = ?"
+    "imported_at, content_hash, deleted_at, outlet, relayed_by, region, region_source "
+    "FROM articles WHERE id = ?"
 )
 
 
@@ -116,13 +117,21 @@ def article(row: Row) -> Article:
         original_name=str(row[14]),
         imported_at=str(row[15]),
         content_hash=str(row[16]),
+        origin=origin(row[18:22]),
     )
+
+
+def origin(values: Row) -> Origin:
+    """An :class:`Origin` from (outlet, relayed_by, region, region_source) columns."""
+    outlet, relayed_by, region, source = (optional(v) for v in values)
+    return Origin(outlet, relayed_by, region, source)
 
 
 #: The article columns a parsed document describes, in the order of :func:`described`.
 DESCRIBED = (
     "title, title_estimated, source, author, translator, published, published_estimated, "
-    "original, script, text, chars, content_hash, cleaner_version"
+    "original, script, text, chars, content_hash, cleaner_version, "
+    "outlet, relayed_by, region, region_source"
 )
 
 
@@ -142,6 +151,10 @@ def described(document: ParsedDocument, title: str, digest: str) -> tuple[object
         len(document.text),
         digest,
         document.cleaner_version,
+        document.origin.outlet,
+        document.origin.relayed_by,
+        document.origin.region,
+        document.origin.region_source,
     )
 
 

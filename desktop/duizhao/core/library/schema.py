@@ -124,6 +124,17 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, kind)
     );
     """,
+    # 6: where an article comes from: its outlet (a key of resources/outlets,
+    # NULL if unknown), the portal or site that relayed it, its region
+    # (taiwan, hongkong, macau, mainland, other; NULL if not known) and what
+    # said so (region_source: outlet, text, user, or none when nothing did;
+    # NULL until it is looked for). A region the user set survives reclean.
+    """
+    ALTER TABLE articles ADD COLUMN outlet TEXT;
+    ALTER TABLE articles ADD COLUMN relayed_by TEXT;
+    ALTER TABLE articles ADD COLUMN region TEXT;
+    ALTER TABLE articles ADD COLUMN region_source TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
