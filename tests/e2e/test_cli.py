@@ -13,8 +13,10 @@ import pytest
 Run = Callable[..., Any]
 
 IMPORT_KEYS = {"path", "status", "id", "title", "script", "error"}
-LIST_KEYS = {"id", "title", "source", "published", "script", "chars"}
-SHOW_KEYS = {"id", "title", "view", "text", "entities"}
+#: where an article comes from (issue #20): its outlet, relay and region
+ORIGIN_KEYS = {"outlet", "relayed_by", "region", "region_source"}
+LIST_KEYS = {"id", "title", "source", "published", "script", "chars"} | ORIGIN_KEYS
+SHOW_KEYS = {"id", "title", "view", "text", "entities", "source", "url", "author"} | ORIGIN_KEYS
 VIEWS = ("original", "simplified", "traditional", "taiwan", "hongkong")
 
 
