@@ -15,8 +15,10 @@ Finding an article's outlet (:func:`find_outlet`)
     OpenCC ``hk2s``, case folded; a Latin name must stand as a word, so AP
     is not found in APEC), and so are domains written in it (udn.com).
     When nothing matches exactly, a Han name of four or more characters
-    may be found with one typo (one character changed, missing, added, or
-    two neighbours swapped): how = ``"fuzzy"``.
+    may be found with one typo (a character added or two neighbours swapped;
+    in a name of five or more, also one changed or missing: 中央通迅社):
+    how = ``"fuzzy"``. In four characters a changed character as often makes
+    another outlet's name (东方日报 / 东岸日报), a missing one a prefix.
 
     The *publisher* is the first outlet the source line names that is not a
     portal: in "ETtoday新聞雲（綜合BBC報導）" ETtoday published and BBC is only
@@ -72,8 +74,11 @@ ARTICLE_REGION = {
     "singapore-malaysia": "other",
     "overseas": "other",
 }
-#: Names at least this long (in characters, Han) may be found with one typo.
+#: Names at least this long (in characters, Han) may be found with one typo:
+#: a character added, or two neighbours swapped ...
 FUZZY_MIN = 4
+#: ... and from this long, a character changed or missing too.
+FUZZY_CHANGE_MIN = 5
 
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FIELDS = frozenset({"key", "names", "domains", "region", "kind", "note"})
@@ -345,8 +350,18 @@ def _fuzzy(profiles: _Profiles, norm: str) -> Iterator[_Found]:
                 continue
             for variant in sorted({window} | _deletions(window)):
                 for name, outlet in profiles.fuzzy.get(variant, ()):
-                    if abs(len(name) - length) <= 1:
+                    if abs(len(name) - length) <= 1 and _typo_allowed(name, window):
                         yield _Found(start, -length, outlet.key, "fuzzy")
+
+
+def _typo_allowed(name: str, window: str) -> bool:
+    """Every typo in names of :data:`FUZZY_CHANGE_MIN` or more; in shorter ones
+    only an added character or two neighbours swapped: there a changed
+    character makes another outlet's name as often as a typo (东方日报 /
+    东岸日报, 环球时报 / 环球译报), and a missing one a mere prefix (自由时间)."""
+    if len(name) >= FUZZY_CHANGE_MIN or len(window) > len(name):
+        return True
+    return len(window) == len(name) and sorted(window) == sorted(name)
 
 
 def _in_source(profiles: _Profiles, source: str) -> list[_Found]:
