@@ -261,7 +261,16 @@ class ReadingPane(QWidget):
         article, view = self.article, self.view
         if article is None or view is None or view.config is None:
             return
-        named = self.views.get(
+        named = self._view_of(article)
+        if named.text != view.text:
+            self._render(self.first_visible_original())
+        else:
+            self.view = named
+            self.sidebar.set_view(named)
+
+    def _view_of(self, article: Article) -> View:
+        """The article in this pane's view, names protected, in its region's usage."""
+        return self.views.get(
             article.content_hash,
             article.text,
             article.script,
@@ -269,11 +278,6 @@ class ReadingPane(QWidget):
             self._names,
             region=article.region,
         )
-        if named.text != view.text:
-            self._render(self.first_visible_original())
-        else:
-            self.view = named
-            self.sidebar.set_view(named)
 
     def set_view(self, name: str) -> None:
         index = self.selector.findData(name)
@@ -305,14 +309,7 @@ class ReadingPane(QWidget):
     def _render(self, original_position: int) -> None:
         article = self.article
         assert article is not None
-        self.view = self.views.get(
-            article.content_hash,
-            article.text,
-            article.script,
-            self.view_name,
-            self._names,
-            region=article.region,
-        )
+        self.view = self._view_of(article)
         self.sidebar.set_view(self.view)
         self._jump = None
         self.text.highlighter.set_spans(spans_in_view(self.entities, self.view), rehighlight=False)
