@@ -50,7 +50,7 @@ def test_the_region_is_shown_and_can_be_corrected(qtbot, window: MainWindow) -> 
     button = pane.region_button
     assert button.isVisibleTo(pane)
     assert button.text() == "Hong Kong"
-    assert "Hong Kong" in pane.header.text()
+    assert "熱線查詢安排" in pane.header.text()
     assert "from its outlet" in button.toolTip()
     pane.set_view("simplified")
     assert "查询" in pane.text.toPlainText()

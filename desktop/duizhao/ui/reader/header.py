@@ -3,8 +3,10 @@
 :data:`VIEW_LABELS` names the script views in Chinese (原文 简体 繁體 臺灣 香港)
 for selectors and menus (:func:`view_label_tip` says each in the interface's
 language); :func:`header_html` makes the two header lines: the title, then
-source · date · author · translator · script · region. What comes from the article
-(title, source, names) is written in the script of the pane's view, so a
+source · date · author · translator · script (the region has its own button
+beside them, :class:`~duizhao.ui.reader.titlebar.RegionButton`; its names are
+:func:`region_name`). What comes from the article (title, source, names) is
+written in the script of the pane's view, so a
 Traditional article shown in 简体 has a Simplified title; the labels around
 it are the interface's. Everything from the article is escaped: a title is
 text, never markup.
@@ -107,7 +109,6 @@ def header_details(article: Article, view: str = "original") -> str:
         author.format(name=own(meta.author)) if meta.author else None,
         translator.format(name=own(meta.translator)) if meta.translator else None,
         SCRIPT_LABELS.get(article.script, str(article.script)),
-        region_name(article.region) if article.region else None,
     ]
     return " · ".join(d for d in details if d)
 
