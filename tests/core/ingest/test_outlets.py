@@ -56,6 +56,7 @@ def test_every_region_has_outlets_of_its_own() -> None:
         ("- key: a\n  names: [x]\n  region: taiwan\n  kind: wire\n", "domains"),
         ("- key: A B\n  names: [x]\n  domains: [a.com]\n  region: taiwan\n  kind: wire\n", "key"),
         ("- {key: a, names: [x], domains: ['not a domain'], region: taiwan, kind: wire}", "domain"),
+        ("- {key: a, names: [x], domains: [a.com/b/c], region: taiwan, kind: wire}", "domain"),
         (
             "- {key: a, names: [x], domains: [a.com], region: taiwan, kind: wire}\n"
             "- {key: b, names: [y], domains: [a.com], region: taiwan, kind: wire}\n",

@@ -84,7 +84,8 @@ _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FIELDS = frozenset({"key", "names", "domains", "region", "kind", "note"})
 _REQUIRED = ("key", "names", "domains", "region", "kind")
 _LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
-_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})+(?:/[\w./-]+)?")
+#: A domain, or a domain and one path segment (an edition on a shared host: bbc.com/zhongwen).
+_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})+(?:/[\w-]+)?")
 #: A domain written inside a source line: letters, digits and dots with a known ending.
 _DOMAIN_IN_TEXT = re.compile(r"(?<![\w.])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[\w-]+)?", re.ASCII)
 _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
