@@ -119,16 +119,10 @@ def _variants(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(variants)
 
 
-def _chain(text: str, configs: str) -> str:
-    for config in configs.split("+"):
-        text = convert(text, config)
-    return text
-
-
 def _normalised(text: str) -> list[tuple[str, ...]]:
     variants: list[tuple[str, ...]] = []
     for config in QUERY_CONFIGS:
-        converted = convert(text, config) if "+" not in config else _chain(text, config)
+        converted = convert(text, config)  # "a+b": a, then b
         words = tuple(
             word.lower()
             for s, e in segmenter().cut(converted)
