@@ -200,6 +200,18 @@
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
+    <message>
+        <source>Export &amp;citations… (selected articles)</source>
+        <translation>导出引文(&amp;C)…（所选文章）</translation>
+    </message>
+    <message>
+        <source>Import from &amp;URLs…</source>
+        <translation>从网址导入(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste as new article</source>
+        <translation>粘贴为新文章(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -239,6 +251,34 @@
     <message>
         <source>Help</source>
         <translation>帮助</translation>
+    </message>
+</context>
+<context>
+    <name>CitationExport</name>
+    <message>
+        <source>RIS for reference managers (*.ris)</source>
+        <extracomment>Each format&apos;s file suffix.</extracomment>
+        <translation>RIS，供文献管理软件使用 (*.ris)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (*.json)</source>
+        <translation>CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Select articles in the library to export their citations.</source>
+        <translation>请先在文库中选择文章，再导出它们的引文。</translation>
+    </message>
+    <message>
+        <source>Export citations</source>
+        <translation>导出引文</translation>
+    </message>
+    <message>
+        <source>Citations not written: {reason}</source>
+        <translation>引文未能写入：{reason}</translation>
+    </message>
+    <message>
+        <source>Citations of {count} articles written to {path}</source>
+        <translation>已将 {count} 篇文章的引文写入 {path}</translation>
     </message>
 </context>
 <context>
@@ -630,6 +670,108 @@
     </message>
 </context>
 <context>
+    <name>FeedsModel</name>
+    <message>
+        <source>Feed</source>
+        <translation>订阅源</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Fetched: {when}</source>
+        <translation>获取时间：{when}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>上次错误：{error}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsPanel</name>
+    <message>
+        <source>Feed address (RSS or Atom)</source>
+        <translation>订阅源地址（RSS 或 Atom）</translation>
+    </message>
+    <message>
+        <source>Feed address</source>
+        <translation>订阅源地址</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe</source>
+        <translation>订阅(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Subscribed feeds</source>
+        <translation>已订阅的订阅源</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch new items</source>
+        <translation>获取新条目(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch every feed now and import its new items</source>
+        <translation>现在获取每个订阅源并导入新条目</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>End the subscription; its articles stay</source>
+        <translation>取消订阅；已导入的文章保留</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop fetching after the current item</source>
+        <translation>当前条目完成后停止获取</translation>
+    </message>
+    <message>
+        <source>Type or paste a feed&apos;s address first.</source>
+        <translation>请先输入或粘贴订阅源地址。</translation>
+    </message>
+    <message>
+        <source>Not a feed address: {reason}</source>
+        <translation>不是订阅源地址：{reason}</translation>
+    </message>
+    <message>
+        <source>Subscribed to {url}. Fetch new items to import its articles.</source>
+        <translation>已订阅 {url}。获取新条目即可导入其文章。</translation>
+    </message>
+    <message>
+        <source>Already subscribed to {url}.</source>
+        <translation>已经订阅过 {url}。</translation>
+    </message>
+    <message>
+        <source>Removed {n} subscriptions; their articles stay.</source>
+        <translation>已移除 {n} 个订阅；其文章保留。</translation>
+    </message>
+    <message>
+        <source>Fetching feeds…</source>
+        <translation>正在获取订阅源…</translation>
+    </message>
+    <message>
+        <source>Feed {done} of {total} · {item}</source>
+        <translation>订阅源 {done}/{total} · {item}</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current item…</source>
+        <translation>当前条目完成后取消…</translation>
+    </message>
+    <message>
+        <source>Feeds: {reason}</source>
+        <translation>订阅源：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in this view</source>
@@ -723,6 +865,7 @@
     <name>ImportController</name>
     <message>
         <source>an import is already running; wait for it or cancel it</source>
+        <extracomment>What an import takes: a file or folder, a web address (str), or content already in hand (a pasted :class:`Candidate`).</extracomment>
         <translation>已有导入正在进行；请等待完成或取消它</translation>
     </message>
     <message>
@@ -901,8 +1044,8 @@
         <translation>导入文章</translation>
     </message>
     <message>
-        <source>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</source>
-        <translation>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</translation>
+        <source>Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.mht *.mhtml);;All files (*)</source>
+        <translation>文章 (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.mht *.mhtml);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Import a folder</source>
@@ -923,6 +1066,10 @@
     <message>
         <source>Finishing the current file, then closing — nothing is lost</source>
         <translation>正在处理完当前文件，随后关闭——不会丢失任何内容</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>订阅源</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1128,25 @@
     <message>
         <source>Active pane: articles open here</source>
         <translation>当前窗格：文章将在这里打开</translation>
+    </message>
+</context>
+<context>
+    <name>Paste</name>
+    <message>
+        <source>The clipboard is empty.</source>
+        <translation>剪贴板是空的。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds too much to paste as one article.</source>
+        <translation>剪贴板内容太多，无法作为一篇文章粘贴。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste as an article.</source>
+        <translation>剪贴板里没有可以作为文章粘贴的文字。</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>粘贴的文字</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1474,38 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Index not rebuilt: {reason}</source>
         <translation>索引未能重建：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>UrlImportDialog</name>
+    <message>
+        <source>Import from URLs</source>
+        <extracomment>The most addresses one dialog takes (a paste of a whole page of links is a mistake). The most characters of pasted text or HTML taken as one article.</extracomment>
+        <translation>从网址导入</translation>
+    </message>
+    <message>
+        <source>Paste web addresses (http or https), one per line. Duizhao fetches each page once, now, and nothing else from the web.</source>
+        <translation>粘贴网址（http 或 https），每行一个。对照现在把每个网页获取一次，不从网上获取别的东西。</translation>
+    </message>
+    <message>
+        <source>Web addresses</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>{n} web addresses</source>
+        <translation>{n} 个网址</translation>
+    </message>
+    <message>
+        <source>only the first {n} are imported</source>
+        <translation>只导入前 {n} 个</translation>
+    </message>
+    <message>
+        <source>not web addresses: {words}</source>
+        <translation>不是网址：{words}</translation>
     </message>
 </context>
 <context>

@@ -200,6 +200,18 @@
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
+    <message>
+        <source>Export &amp;citations… (selected articles)</source>
+        <translation>匯出引文(&amp;C)…（所選文章）</translation>
+    </message>
+    <message>
+        <source>Import from &amp;URLs…</source>
+        <translation>從網址匯入(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste as new article</source>
+        <translation>貼上為新文章(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -239,6 +251,34 @@
     <message>
         <source>Help</source>
         <translation>幫助</translation>
+    </message>
+</context>
+<context>
+    <name>CitationExport</name>
+    <message>
+        <source>RIS for reference managers (*.ris)</source>
+        <extracomment>Each format&apos;s file suffix.</extracomment>
+        <translation>RIS，供書目管理軟體使用 (*.ris)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (*.json)</source>
+        <translation>CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Select articles in the library to export their citations.</source>
+        <translation>請先在文庫中選擇文章，再匯出它們的引文。</translation>
+    </message>
+    <message>
+        <source>Export citations</source>
+        <translation>匯出引文</translation>
+    </message>
+    <message>
+        <source>Citations not written: {reason}</source>
+        <translation>引文未能寫入：{reason}</translation>
+    </message>
+    <message>
+        <source>Citations of {count} articles written to {path}</source>
+        <translation>已將 {count} 篇文章的引文寫入 {path}</translation>
     </message>
 </context>
 <context>
@@ -630,6 +670,108 @@
     </message>
 </context>
 <context>
+    <name>FeedsModel</name>
+    <message>
+        <source>Feed</source>
+        <translation>訂閱源</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>條目</translation>
+    </message>
+    <message>
+        <source>Fetched: {when}</source>
+        <translation>擷取時間：{when}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>上次錯誤：{error}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsPanel</name>
+    <message>
+        <source>Feed address (RSS or Atom)</source>
+        <translation>訂閱源網址（RSS 或 Atom）</translation>
+    </message>
+    <message>
+        <source>Feed address</source>
+        <translation>訂閱源網址</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe</source>
+        <translation>訂閱(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Subscribed feeds</source>
+        <translation>已訂閱的訂閱源</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch new items</source>
+        <translation>擷取新條目(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch every feed now and import its new items</source>
+        <translation>現在擷取每個訂閱源並匯入新條目</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>End the subscription; its articles stay</source>
+        <translation>取消訂閱；已匯入的文章保留</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop fetching after the current item</source>
+        <translation>目前條目完成後停止擷取</translation>
+    </message>
+    <message>
+        <source>Type or paste a feed&apos;s address first.</source>
+        <translation>請先輸入或貼上訂閱源網址。</translation>
+    </message>
+    <message>
+        <source>Not a feed address: {reason}</source>
+        <translation>不是訂閱源網址：{reason}</translation>
+    </message>
+    <message>
+        <source>Subscribed to {url}. Fetch new items to import its articles.</source>
+        <translation>已訂閱 {url}。擷取新條目即可匯入其文章。</translation>
+    </message>
+    <message>
+        <source>Already subscribed to {url}.</source>
+        <translation>已經訂閱過 {url}。</translation>
+    </message>
+    <message>
+        <source>Removed {n} subscriptions; their articles stay.</source>
+        <translation>已移除 {n} 個訂閱；其文章保留。</translation>
+    </message>
+    <message>
+        <source>Fetching feeds…</source>
+        <translation>正在擷取訂閱源…</translation>
+    </message>
+    <message>
+        <source>Feed {done} of {total} · {item}</source>
+        <translation>訂閱源 {done}/{total} · {item}</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current item…</source>
+        <translation>目前條目完成後取消…</translation>
+    </message>
+    <message>
+        <source>Feeds: {reason}</source>
+        <translation>訂閱源：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in this view</source>
@@ -723,6 +865,7 @@
     <name>ImportController</name>
     <message>
         <source>an import is already running; wait for it or cancel it</source>
+        <extracomment>What an import takes: a file or folder, a web address (str), or content already in hand (a pasted :class:`Candidate`).</extracomment>
         <translation>已有匯入正在進行；請等待完成或取消它</translation>
     </message>
     <message>
@@ -901,8 +1044,8 @@
         <translation>匯入文章</translation>
     </message>
     <message>
-        <source>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</source>
-        <translation>文章 (*.txt *.md *.markdown *.html *.htm);;所有檔案 (*)</translation>
+        <source>Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.mht *.mhtml);;All files (*)</source>
+        <translation>文章 (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.mht *.mhtml);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>Import a folder</source>
@@ -923,6 +1066,10 @@
     <message>
         <source>Finishing the current file, then closing — nothing is lost</source>
         <translation>正在處理完目前檔案，隨後關閉——不會丟失任何內容</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>訂閱源</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1128,25 @@
     <message>
         <source>Active pane: articles open here</source>
         <translation>目前窗格：文章將在這裡開啟</translation>
+    </message>
+</context>
+<context>
+    <name>Paste</name>
+    <message>
+        <source>The clipboard is empty.</source>
+        <translation>剪貼簿是空的。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds too much to paste as one article.</source>
+        <translation>剪貼簿內容太多，無法作為一篇文章貼上。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste as an article.</source>
+        <translation>剪貼簿裡沒有可以作為文章貼上的文字。</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>貼上的文字</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1474,38 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Index not rebuilt: {reason}</source>
         <translation>索引未能重建：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>UrlImportDialog</name>
+    <message>
+        <source>Import from URLs</source>
+        <extracomment>The most addresses one dialog takes (a paste of a whole page of links is a mistake). The most characters of pasted text or HTML taken as one article.</extracomment>
+        <translation>從網址匯入</translation>
+    </message>
+    <message>
+        <source>Paste web addresses (http or https), one per line. Duizhao fetches each page once, now, and nothing else from the web.</source>
+        <translation>貼上網址（http 或 https），每行一個。對照現在把每個網頁擷取一次，不從網路擷取別的東西。</translation>
+    </message>
+    <message>
+        <source>Web addresses</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>{n} web addresses</source>
+        <translation>{n} 個網址</translation>
+    </message>
+    <message>
+        <source>only the first {n} are imported</source>
+        <translation>只匯入前 {n} 個</translation>
+    </message>
+    <message>
+        <source>not web addresses: {words}</source>
+        <translation>不是網址：{words}</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,7 @@ def import_into(library: Any, eval_set: EvalSet, files: list[str] | None = None)
         meta = {"source": article.source, "url": article.url}
         if article.title:
             meta["title"] = article.title
-        if article.date and len(article.date) == 10:
+        if article.date:  # a day, or a month (2024-07) when the page gave no more
             meta["date"] = article.date
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         data = f"---\n{front}---\n\n{article.body}\n".encode()

@@ -60,7 +60,8 @@ def test_compare_json_shape(run_cli: Run, two_ids: list[int]) -> None:
     data = result.out
     assert set(data) == {"articles", "topics"}
     assert [a["id"] for a in data["articles"]] == two_ids
-    assert all(set(a) == {"id", "title", "outlet", "published"} for a in data["articles"])
+    article_keys = {"id", "title", "outlet", "published", "url", "author"}  # with the citation
+    assert all(set(a) == article_keys for a in data["articles"])
     assert [a["outlet"] for a in data["articles"]] == ["河口晚报", "海灣週報"]
     assert data["topics"]
     relations = set()

@@ -38,13 +38,18 @@ def test_region_is_listed_shown_and_corrected(run_cli: Run, tmp_path: Path) -> N
     ids = _import(run_cli, tmp_path)
     listed = {a["id"]: a for a in run_cli("list", "--json").out}
     assert listed[ids["hk"]]["region"] == "hongkong"
-    assert listed[ids["tw"]]["outlet"] == "cna"
+    assert listed[ids["tw"]]["outlet_key"] == "cna"
+    assert listed[ids["tw"]]["outlet"] == "中央社"
     assert listed[ids["tw"]]["relayed_by"] == "yahoo-taiwan"
     assert listed[ids["tw"]]["region_source"] == "outlet"
 
     shown = run_cli("show", ids["hk"], "--view", "simplified", "--json").out
     assert "查询" in shown["text"]
-    assert (shown["outlet"], shown["region"]) == ("ming-pao", "hongkong")
+    assert (shown["outlet_key"], shown["outlet"], shown["region"]) == (
+        "ming-pao",
+        "明報",
+        "hongkong",
+    )
     assert "软件" in run_cli("show", ids["tw"], "--view", "simplified", "--json").out["text"]
 
     seen = run_cli("region", ids["tw"], "--json").out

@@ -47,6 +47,8 @@ ALLOWED = {
     "source", "author", "script", "date", "simplified", "traditional", "mixed", "not", "txt",
     "htm", "person", "place", "organisation", "number", "pyside", "python",
     "whoosh", "jieba", "english", "down", "up", "home", "end",
+    "ris", "csl", "json",  # citation formats (File → Export citations…)
+    "rss", "atom",  # feed formats (the Feeds tab)
 }
 WORD = re.compile(r"[A-Za-z]{3,}")
 

@@ -19,6 +19,7 @@ from duizhao.cli.common import (
     say,
     update_index,
 )
+from duizhao.cli.regions import outlet_name
 from duizhao.terminal import for_terminal, one_line
 
 
@@ -26,19 +27,34 @@ def cmd_import(args: argparse.Namespace) -> int:
     from duizhao.core.ingest import ImportOptions, import_paths
 
     options = ImportOptions(max_bytes=int(args.max_size * 1024 * 1024))
-    interactive = sys.stderr.isatty()
-
-    def progress(done: int, total: int, result: Any) -> None:
-        if interactive:
-            sys.stderr.write(f"\r\x1b[K[{done}/{total}] {one_line(result.path)}")
-            sys.stderr.flush()
-
+    progress = Progress("")
     with open_library(args, "create") as library:
         results = import_paths(library, args.paths, options, progress=progress)
         if any(r.status == "imported" for r in results):
             update_index(library)
-    if interactive:
-        sys.stderr.write("\r\x1b[K")
+    progress.done()
+    return report_imports(args, results)
+
+
+class Progress:
+    """``[done/total] path`` on an interactive stderr, rewritten in place."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.interactive = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, result: Any) -> None:
+        if self.interactive:
+            sys.stderr.write(f"\r\x1b[K[{self.label}{done}/{total}] {one_line(result.path)}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.interactive:
+            sys.stderr.write("\r\x1b[K")
+
+
+def report_imports(args: argparse.Namespace, results: list[Any], what: str = "") -> int:
+    """One line (or JSON object) per import result, the counts on stderr; the exit code."""
     if args.json:
         emit_json([r.to_json() for r in results])
     else:
@@ -50,7 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     counts = {
         s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "failed")
     }
-    say(", ".join(f"{n} {s}" for s, n in counts.items()))
+    say(", ".join(f"{n} {s}" for s, n in counts.items()) + what)
     return EXIT_FAILED if counts["failed"] else EXIT_OK
 
 
@@ -58,7 +74,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         summaries = library.summaries()
     if args.json:
-        emit_json([s.to_json() for s in summaries])
+        emit_json(
+            [{**s.to_json(), "outlet": outlet_name(s.origin.outlet, s.source)} for s in summaries]
+        )
         return EXIT_OK
     for s in summaries:
         date = one_line((s.published or "")[:10])
@@ -98,8 +116,11 @@ def cmd_show(args: argparse.Namespace) -> int:
                     "entities": in_view(entities, view),
                     "source": meta.source,
                     "url": meta.url,
+                    "outlet": outlet_name(article.origin.outlet, meta.source),
                     "author": meta.author,
-                    **article.origin.to_json(),
+                    "published": meta.published,
+                    "credits": [{"role": role, "name": name} for role, name in meta.credits],
+                    **article.origin.to_json(),  # outlet_key, relayed_by, region …
                 }
             )
             return EXIT_OK
@@ -115,6 +136,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         f"region {article.region}" if article.region else None,
     ]
     print(one_line(" · ".join(d for d in details if d)))
+    if meta.credits:
+        print(one_line(" ".join(f"{role}：{name}" for role, name in meta.credits)))
+    if meta.url:
+        print(one_line(meta.url))
     print()
     print(for_terminal(text))
     return EXIT_OK
@@ -210,7 +235,12 @@ def cmd_reclean(args: argparse.Namespace) -> int:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file, a folder, or an http(s) address (fetched only when given here)",
+    )
     parser.add_argument(
         "--max-size",
         type=terminal.megabytes,
@@ -245,7 +275,11 @@ def _reclean_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = {
-    "import": Command(cmd_import, "import files or folders (.txt, .md, .html)", _import_arguments),
+    "import": Command(
+        cmd_import,
+        "import files, folders or web pages (.txt, .md, .html, .pdf, .docx, .mhtml, https://…)",
+        _import_arguments,
+    ),
     "list": Command(cmd_list, "list the articles in the library"),
     "show": Command(cmd_show, "print an article in one of its script views", _show_arguments),
     "entities": Command(

@@ -70,9 +70,13 @@ def cmd_export_compare(args: argparse.Namespace) -> int:
     target = Path(args.output)
     if target.is_dir():
         raise CommandError(f"cannot write {one_line(target)}: it is a folder")
+    from duizhao.core.library import notes_for
+
     comparison = _comparison(args)
+    with open_library(args) as library:  # the rows' notes and pins travel with the export
+        notes = notes_for(library, [i for i, _title in comparison.articles])
     try:
-        path = write_export(target, lambda to: export(comparison, args.format, to))
+        path = write_export(target, lambda to: export(comparison, args.format, to, notes))
     except OSError as exc:
         raise CommandError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
     if args.json:

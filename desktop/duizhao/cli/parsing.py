@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from duizhao import __version__, terminal
-from duizhao.cli import articles, comparing, regions, searching
+from duizhao.cli import articles, citing, comparing, feeds, regions, searching
 from duizhao.cli.common import EXIT_USAGE, Command
 from duizhao.terminal import one_line
 
@@ -16,6 +16,8 @@ SUBCOMMANDS: dict[str, Command] = {
     **articles.COMMANDS,
     **searching.COMMANDS,
     **comparing.COMMANDS,
+    **citing.COMMANDS,
+    **feeds.COMMANDS,
     **regions.COMMANDS,
 }
 

@@ -21,13 +21,12 @@ SOURCE_WORDS = {
 }
 
 
-def _outlet_name(key: str | None) -> str | None:
+def outlet_name(key: str | None, stated: str | None = None) -> str | None:
+    """An outlet's name: its profile's when ``key`` names one, else as ``stated``."""
     from duizhao.core.ingest import outlet_by_key
 
-    if key is None:
-        return None
-    outlet = outlet_by_key(key)
-    return outlet.name if outlet else key
+    outlet = outlet_by_key(key) if key else None
+    return outlet.name if outlet else (stated or key)
 
 
 def _describe(article: object) -> dict[str, object]:
@@ -40,8 +39,8 @@ def _describe(article: object) -> dict[str, object]:
         "title": article.title,  # type: ignore[attr-defined]
         "source": article.metadata.source,  # type: ignore[attr-defined]
         **origin.to_json(),
-        "outlet_name": _outlet_name(origin.outlet),
-        "relayed_by_name": _outlet_name(origin.relayed_by),
+        "outlet_name": outlet_name(origin.outlet),
+        "relayed_by_name": outlet_name(origin.relayed_by),
         "detected": {"region": guess.region, "hongkong": guess.hongkong, "taiwan": guess.taiwan},
     }
 

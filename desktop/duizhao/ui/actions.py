@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from duizhao.ui.areas import plain, set_area
+from duizhao.ui.citing import CitationExport
 from duizhao.ui.reader.header import VIEW_LABELS
 
 if TYPE_CHECKING:
@@ -48,6 +49,26 @@ class Actions(QObject):
         self._add(file_menu, "import_files", self.tr("&Import files…"), "Ctrl+O", w.import_files)
         self._add(
             file_menu, "import_folder", self.tr("Import &folder…"), "Ctrl+Shift+O", w.import_folder
+        )
+        self._add(
+            file_menu, "import_urls", self.tr("Import from &URLs…"), "Ctrl+Shift+U", w.import_urls
+        )
+        self._add(
+            file_menu,
+            "paste_article",
+            self.tr("&Paste as new article"),
+            "Ctrl+Shift+V",
+            w.paste_article,
+        )
+        file_menu.addSeparator()
+        self.citations = CitationExport(w)
+        self.citations.message.connect(w.show_message)
+        self._add(
+            file_menu,
+            "export_citations",
+            self.tr("Export &citations… (selected articles)"),
+            "",
+            lambda: self.citations.export(w.library_panel.selected_ids()),
         )
         file_menu.addSeparator()
         self._add(file_menu, "reindex", self.tr("Re&build search index"), "", w.reindex)
@@ -87,9 +108,7 @@ class Actions(QObject):
             self.view_group.addAction(action)
         view.addSeparator()
         self._add(view, "zoom_in", self.tr("Zoom &in"), "Ctrl++", lambda: w.set_zoom(w.zoom + 1))
-        self._add(
-            view, "zoom_out", self.tr("Zoom &out"), "Ctrl+-", lambda: w.set_zoom(w.zoom - 1)
-        )
+        self._add(view, "zoom_out", self.tr("Zoom &out"), "Ctrl+-", lambda: w.set_zoom(w.zoom - 1))
         self._add(view, "zoom_reset", self.tr("&Reset zoom"), "Ctrl+0", lambda: w.set_zoom(0))
         view.addSeparator()
         themes = QActionGroup(w)
@@ -103,13 +122,20 @@ class Actions(QObject):
         for code, label in LANGUAGES.items():
             shown = QCoreApplication.translate("Actions", label) if code == "system" else label
             action = self._add(
-                language, f"language_{code}", shown, "", lambda c=code: w.set_language(c),
+                language,
+                f"language_{code}",
+                shown,
+                "",
+                lambda c=code: w.set_language(c),
                 checkable=True,
             )
             self.language_group.addAction(action)
         view.addSeparator()
-        for dock, key in ((w.library_dock, "Ctrl+Shift+L"), (w.search_dock, ""),
-                          (w.compare_dock, "Ctrl+Shift+K")):
+        for dock, key in (
+            (w.library_dock, "Ctrl+Shift+L"),
+            (w.search_dock, ""),
+            (w.compare_dock, "Ctrl+Shift+K"),
+        ):
             toggle = dock.toggleViewAction()
             if key:
                 toggle.setShortcut(QKeySequence(key))
@@ -157,13 +183,21 @@ class Actions(QObject):
             lambda: w.set_reading_aid(self.by_name["reading_aid"].isChecked()),
             checkable=True,
         )
-        self._add(panes, "aid_word", self.tr("Reading aid for the word at the cursor"), "F2",
-                  lambda: w.pane.show_aid_at_cursor())
+        self._add(
+            panes,
+            "aid_word",
+            self.tr("Reading aid for the word at the cursor"),
+            "F2",
+            lambda: w.pane.show_aid_at_cursor(),
+        )
 
         compare = bar.addMenu(self.tr("&Compare"))
         self._area = "compare"
         self._add(
-            compare, "compare_open", self.tr("Compare &open articles"), "Ctrl+Shift+C",
+            compare,
+            "compare_open",
+            self.tr("Compare &open articles"),
+            "Ctrl+Shift+C",
             w.compare_open,
         )
         self._add(

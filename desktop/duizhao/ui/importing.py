@@ -41,7 +41,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.core.ingest import Candidate, ImportOptions, collect, import_one
+from duizhao.core.ingest import (
+    Candidate,
+    ImportOptions,
+    collect,
+    import_one,
+    is_url,
+    with_fetcher,
+)
 from duizhao.core.library import ImportResult, ImportStatus
 from duizhao.core.yielding import breathe
 from duizhao.ui.import_report import ImportOutcome, ImportReportDialog, ImportResultsModel
@@ -63,11 +70,16 @@ PHASE_IMPORTING = "importing"
 PHASE_INDEXING = "indexing"
 
 
+#: What an import takes: a file or folder, a web address (str), or content
+#: already in hand (a pasted :class:`Candidate`).
+Source = Path | str | Candidate
+
+
 class _Job:
     """State shared by the controller and its worker; read by the GUI only after the task."""
 
-    def __init__(self, paths: list[Path]) -> None:
-        self.paths = paths
+    def __init__(self, sources: list[Source]) -> None:
+        self.paths = sources
         self.stop = threading.Event()
         self.outcome: ImportOutcome | None = None
         self.results: list[ImportResult] = []
@@ -110,12 +122,13 @@ class ImportController(QObject):
     def task(self) -> Task | None:
         return self._task
 
-    def start(self, paths: list[Path]) -> bool:
-        """Start importing ``paths``; False (and ``failed``) if an import already runs."""
+    def start(self, paths: list[Path] | list[Source]) -> bool:
+        """Start importing ``paths`` -- files and folders, http(s) addresses given
+        as text, pasted candidates; False (and ``failed``) if an import already runs."""
         if self._job is not None:
             self.failed.emit(self.tr("an import is already running; wait for it or cancel it"))
             return False
-        job = _Job([Path(p) for p in paths])
+        job = _Job([p if isinstance(p, Candidate) or is_url(str(p)) else Path(p) for p in paths])
         task = self.runner.write("import", lambda context: self._work(context, job))
         if task.done:  # the runner is shutting down
             self.failed.emit(self.tr("Duizhao is closing; nothing was imported"))
@@ -160,8 +173,8 @@ class ImportController(QObject):
         context.progress(0, 0, "")
         candidates: list[Candidate] = []
         for path in job.paths:
-            found = collect([path])
-            if not found and path.is_dir():
+            found = [path] if isinstance(path, Candidate) else collect([path])
+            if not found and isinstance(path, Path) and path.is_dir():
                 job.results.append(
                     ImportResult(
                         str(path),
@@ -176,12 +189,13 @@ class ImportController(QObject):
         self.phase_changed.emit(PHASE_IMPORTING)
         total = len(candidates)
         library = context.library
+        options = with_fetcher(self.options, candidates)
         for done, candidate in enumerate(candidates, start=1):
             if stopped():
                 outcome.cancelled = True
                 return outcome
-            job.results.append(import_one(library, candidate, self.options))
-            context.progress(done, total, candidate.path.name)
+            job.results.append(import_one(library, candidate, options))
+            context.progress(done, total, candidate.url or candidate.path.name)
             if self.yield_between_files:
                 breathe()  # let the GUI thread take the GIL (duizhao.core.yielding)
         if not any(r.status is ImportStatus.IMPORTED for r in job.results):

@@ -29,9 +29,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -43,6 +44,7 @@ from duizhao.core.library import Article, Library
 from duizhao.ui import theme
 from duizhao.ui.actions import Actions
 from duizhao.ui.compare import ComparePane
+from duizhao.ui.feeds_panel import FeedsPanel
 from duizhao.ui.importing import (
     ImportController,
     ImportOutcome,
@@ -73,6 +75,7 @@ from duizhao.ui.settings import (
 from duizhao.ui.startup import open_first_pair, zoom_factor, zoom_steps
 from duizhao.ui.tasks import TaskContext, TaskRunner
 from duizhao.ui.trash import TrashController
+from duizhao.ui.web_import import UrlImportDialog, clipboard_sources
 
 #: The left-side panels' width at first start, and the least they are narrowed
 #: to to give the panes room, in pixels.
@@ -120,6 +123,8 @@ class MainWindow(QMainWindow):
         self.left_docks: list[QDockWidget] = []
         self.library_dock = self.add_left_tab(self.tr("Library"), "libraryDock", self.library_panel)
         self.search_dock = self.add_left_tab(self.tr("Search"), "searchDock", self.search_panel)
+        self.feeds_panel = FeedsPanel(self.runner, self)
+        self.feeds_dock = self.add_left_tab(self.tr("Feeds"), "feedsDock", self.feeds_panel)
         self.library_dock.raise_()
         self.compare_dock = self._dock(self.tr("Compare"), "compareDock", self.compare_pane)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
@@ -174,6 +179,8 @@ class MainWindow(QMainWindow):
         self.import_progress.bind(self.importer)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(self._import_failed)
+        self.feeds_panel.fetched.connect(self._imported)
+        self.feeds_panel.message.connect(self.show_message)
         self.trash.message.connect(self.show_message)
         self.trash.changed.connect(self.reload)
         self.trash.removed.connect(self._removed_done)
@@ -199,9 +206,7 @@ class MainWindow(QMainWindow):
 
     def library_state(self) -> LibraryState:
         """What is open now: panes, views, widths, the active pane, the comparison."""
-        panes = [
-            PaneState(p.article_id, p.view_name, p.sidebar_wanted) for p in self.panes.panes
-        ]
+        panes = [PaneState(p.article_id, p.view_name, p.sidebar_wanted) for p in self.panes.panes]
         active = self.panes.panes.index(self.pane) if self.panes.panes else 0
         compare = self.compare_pane
         return LibraryState(
@@ -333,8 +338,9 @@ class MainWindow(QMainWindow):
         room = self.width() - len(panes) * needed
         current = max(d.width() for d in visible)
         if room < current:
-            self.resizeDocks(visible, [max(LEFT_MIN, room)] * len(visible),
-                             Qt.Orientation.Horizontal)
+            self.resizeDocks(
+                visible, [max(LEFT_MIN, room)] * len(visible), Qt.Orientation.Horizontal
+            )
 
     def set_zoom(self, steps: int) -> None:
         """Zoom every text area: the reading panes (and their lists) through the
@@ -356,7 +362,10 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import articles"),
             start,
-            self.tr("Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"),
+            self.tr(
+                "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.mht *.mhtml)"
+                ";;All files (*)"
+            ),
         )
         if files:
             self.import_paths([Path(f) for f in files])
@@ -366,6 +375,20 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"), start)
         if folder:
             self.import_paths([Path(folder)])
+
+    def import_urls(self) -> None:
+        """Ask for web addresses, then import them like files (see duizhao.ui.web_import)."""
+        dialog = UrlImportDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.urls():
+            self.importer.start(dialog.urls())
+
+    def paste_article(self) -> None:
+        """The clipboard's text or HTML as a new article (or its web addresses, fetched)."""
+        sources, reason = clipboard_sources(QGuiApplication.clipboard().mimeData())
+        if reason:
+            self.show_message(reason)
+        elif sources:
+            self.importer.start(sources)
 
     def import_paths(self, paths: list[Path]) -> None:
         if not paths:
@@ -479,9 +502,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.runner.busy_writing():
-            self.show_message(
-                self.tr("Finishing the current file, then closing — nothing is lost")
-            )
+            self.show_message(self.tr("Finishing the current file, then closing — nothing is lost"))
         self.compare_pane.save_note()
         self.save_settings()
         self.runner.shutdown()

@@ -309,3 +309,66 @@ def test_best_matching_is_optimal_not_greedy() -> None:
     assert best_matching(scores, 0.5) == [(0, 1), (1, 0)]  # 1.65, not greedy 1.0
     assert best_matching(scores, 0.95) == []
     assert best_matching(np.zeros((0, 3)), 0.1) == []
+
+
+def test_two_facts_of_the_same_two_sentences_make_one_row_of_a_question() -> None:
+    from dataclasses import replace
+
+    from duizhao.core.compare.claims import extract_claims
+    from duizhao.core.compare.placed import Placed
+    from duizhao.core.compare.questions import build_topics, make_row
+
+    (a,) = extract_claims(doc(1, "截至18日，南河洪水已造成12人死亡，官员称其中8人在村内死亡。"))
+    (b,) = extract_claims(doc(2, "截至18日，南河洪水已造成15人死亡，官员称其中8人在村内死亡。"))
+    fa, fb = ([f for f in c.facts if f.quantity is not None] for c in (a, b))
+    assert len(fa) == len(fb) == 2  # each sentence: the toll, and the toll in the village
+    # both figures read as the same measure: two facts of one question in the same sentences
+    fa[1], fb[1] = replace(fa[1], head=fa[0].head), replace(fb[1], head=fb[0].head)
+    a = replace(a, frame=replace(a.frame, facts=tuple(fa)))
+    b = replace(b, frame=replace(b.frame, facts=tuple(fb)))
+    rows = [make_row([Placed(2 * n, a, fa[n]), Placed(2 * n + 1, b, fb[n])]) for n in (0, 1)]
+    assert {r.relation for r in rows} == {"differs", "agrees"}
+    shown = [row for t in build_topics(rows) for row in t.rows]
+    assert len(shown) == 1  # the same two sentences once, not once per figure
+    assert shown[0].relation == "differs"  # by the row whose pair says most (12 vs 15)
+
+
+def test_figures_the_join_keeps_apart_still_show_their_disagreement() -> None:
+    from dataclasses import replace
+
+    from duizhao.core.compare.align import align
+    from duizhao.core.compare.claims import extract_claims
+    from duizhao.core.compare.placed import place
+    from duizhao.core.compare.scores import Scores
+
+    texts = [
+        "顾问公司早前分析，债权人的回收率预计为3.4%。",
+        "清盘一年后，清盘人称债权人的回收率不足1%。",
+        "分析指出，境内债权人的回收率可能不足10%。报告最后重申，境内债权人的回收率不足10%。",
+    ]
+    claims = [c for i, t in enumerate(texts) for c in extract_claims(doc(i + 1, t))]
+    placed = [p for p in place(claims) if p.fact.quantity and p.fact.quantity.unit == "%"]
+    assert [p.article for p in placed] == [1, 2, 3, 3]
+    # meaning that pairs the forecast with the second saying of 10% and the outcome
+    # with the first, so the join cannot put forecast and outcome in one row
+    vectors = np.array([[1.0, 0.1, 0.0], [0.0, 0.0, 1.0], [0.0, 0.1, 1.0], [1.0, 0.0, 0.0]])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    placed = [replace(p, slot=n) for n, p in enumerate(placed)]
+    rows = align(placed, Scores(placed, vectors.astype(np.float32)))
+    beside = [r for r in rows if r.beside]
+    assert [[p.article for p in r.cells] for r in beside] == [[1, 2]]  # 3.4% against 不足1%
+    assert all(len({p.article for p in r.cells}) == len(r.cells) for r in rows)
+
+
+FLAGS = {"differs", "contradicts"}
+
+
+def test_a_date_known_only_to_the_month_is_that_month() -> None:
+    july = Document(1, "七月", "表决中，12个成员国投了赞成票。", S, published=dt.date(2026, 7, 1),
+                    published_last=dt.date(2026, 7, 31))  # fmt: skip
+    october = doc(2, "表决中，10个成员国投了赞成票。", published=dt.date(2026, 10, 4))
+    same_month = doc(3, "表决中，10个成员国投了赞成票。", published=dt.date(2026, 7, 16))
+    apart = compare_documents([july, october])
+    assert relation_between(apart, "12个", "10个") & FLAGS == set()  # other months: two votes
+    together = compare_documents([july, same_month])
+    assert "differs" in relation_between(together, "12个", "10个")

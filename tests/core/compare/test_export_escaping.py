@@ -58,3 +58,50 @@ def test_csv_cells_never_start_a_formula_and_keep_their_text() -> None:
     start, end = rows[0].index("start"), rows[0].index("end")
     assert all(row[start].isdigit() and row[end].isdigit() for row in rows[1:])  # numbers stay
     assert "'=报" in cells  # an outlet's name too
+
+
+# -- citations, notes and pins ----------------------------------------------------
+
+
+class _Note:
+    def __init__(self, note: str, pinned: bool) -> None:
+        self.note = note
+        self.pinned = pinned
+
+
+def cited() -> tuple[Comparison, dict[tuple[str, str], _Note]]:
+    base = comparison(("轮渡码头今天启用了三个泊位。", "轮渡码头今天启用了两个泊位。"))
+    base.details[1] = {
+        "outlet": "海滨晚报",
+        "author": "程一帆",
+        "published": "2026-03-02",
+        "url": "https://example.org/ferry?a=1&b=2",
+    }
+    topic = base.topics[0]
+    return base, {(topic.key, topic.rows[0].key): _Note("核对泊位数", True)}
+
+
+def test_every_export_cites_each_claim_and_carries_notes_and_pins() -> None:
+    result, notes = cited()
+    md = to_markdown(result, notes)
+    assert "海滨晚报，程一帆，2026-03-02，https://example.org/ferry?a=1&amp;b=2" in md
+    assert "核对泊位数" in md
+    assert "📌" in md
+    page = to_html(result, notes)
+    assert '<a href="https://example.org/ferry?a=1&amp;b=2"' in page
+    assert 'class="t pinned"' not in page  # the relation class stays first
+    assert "pinned" in page
+    assert "核对泊位数" in page
+    rows = list(csv.DictReader(io.StringIO(to_csv(result, notes))))
+    first = next(r for r in rows if r["article"] == "1")
+    assert first["url"] == "https://example.org/ferry?a=1&b=2"
+    assert first["author"] == "程一帆"
+    assert first["pinned"] == "yes"
+    assert first["note"] == "核对泊位数"
+
+
+def test_a_link_that_is_not_the_web_is_text() -> None:
+    result, _notes = cited()
+    result.details[1]["url"] = "javascript:alert(1)"
+    page = to_html(result)
+    assert 'href="javascript' not in page

@@ -38,6 +38,27 @@ def test_what_each_figure_measures() -> None:
     ]  # fmt: skip
 
 
+def test_a_change_of_a_named_subject_measures_the_change() -> None:
+    # the words before the subject describe it (最先受到冲击的): they are not what is measured
+    text = "周一最先受到冲击的华光科技下跌12.5%，市值蒸发约300亿元"
+    at = text.index("华光科技")
+    mentions = [Mention(at, at + 4, "name:华光科技", "ORG")]
+    change, value = facts(text, mentions, kind="quantity")
+    assert change.head == "跌"
+    assert value.head == "市值"
+    # a measure named before the change stays the measure
+    (price,) = facts("华光科技股价下跌12.5%", [Mention(0, 4, "name:华光科技", "ORG")], "quantity")
+    assert price.head == "股价"
+
+
+def test_a_place_in_a_ranking_is_a_rank_not_a_count_of_people() -> None:
+    from duizhao.core.compare.quantities import find_quantities
+
+    (rank, people) = find_quantities("她在富豪榜上跌至第8位，共有8位评委")
+    assert (rank.kind, rank.value) == ("rank", 8)
+    assert people.kind == "people"
+
+
 def test_a_revised_figure_replaces_the_withdrawn_one() -> None:
     (fact,) = facts("经核对，原死亡人数15人下修为12人", kind="quantity")
     assert fact.quantity is not None

@@ -211,7 +211,10 @@ def test_summaries(library: Library) -> None:
         "published": "2025-11-30T08:00:00+08:00",
         "script": "traditional",
         "chars": len(ROAD_TEXT),
-        "outlet": None,
+        "url": None,
+        "outlet": "山报",  # the source as written (the command line names known outlets)
+        "author": None,
+        "outlet_key": None,
         "relayed_by": None,
         "region": None,
         "region_source": None,

@@ -8,20 +8,34 @@ each pair at least at its own threshold (:func:`minimum`: verdicts meet more
 easily, statements less). The pairs of all article pairs are then joined into
 rows, strongest first, never putting two facts of one article in a row, and
 only when every fact of the joined row scores at least :data:`JOIN` against
-the others; the matching's leftovers worth showing are added as rows of two
-(:mod:`.extras`).
+the others; two figures the matching paired but the join kept apart (each
+already in a row with another sentence of a third article) are shown beside
+those rows when they disagree; the matching's leftovers worth showing are
+added as rows of two (:mod:`.extras`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from duizhao.core.compare.assignment import best_matching
 from duizhao.core.compare.extras import extra_rows
 from duizhao.core.compare.placed import Placed
+from duizhao.core.compare.relations import relate
 from duizhao.core.compare.scores import Scores, same_actor_groups
 
-__all__ = ["JOIN", "MINIMUM", "STATEMENTS", "VERDICTS", "align", "minimum", "same_actor_groups"]
+__all__ = [
+    "JOIN",
+    "MINIMUM",
+    "STATEMENTS",
+    "VERDICTS",
+    "Aligned",
+    "align",
+    "minimum",
+    "same_actor_groups",
+]
 
 #: the lowest score two facts are paired at
 MINIMUM = 0.42
@@ -43,9 +57,19 @@ def minimum(a: Placed, b: Placed) -> float:
     return MINIMUM
 
 
-def align(placed: list[Placed], scores: Scores) -> list[list[Placed]]:
-    """Rows of placed facts (two articles or more, one fact per article), in the
-    order of their first fact."""
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """A row of placed facts (two articles or more, one fact per article).
+    ``beside``: two figures that disagree, each already in another row (the
+    join kept them apart); they answer the question of those rows."""
+
+    cells: list[Placed]
+    beside: bool = False
+
+
+def align(placed: list[Placed], scores: Scores) -> list[Aligned]:
+    """Rows of placed facts, in the order of their first fact, then the rows
+    beside them."""
     by_article: dict[int, list[Placed]] = {}
     for p in placed:
         by_article.setdefault(p.article, []).append(p)
@@ -68,9 +92,15 @@ def align(placed: list[Placed], scores: Scores) -> list[list[Placed]]:
     return _join(placed, scores, pairs)
 
 
+def _apart_rows_ok(a: Placed, b: Placed) -> bool:
+    """Whether two figures the join kept apart disagree: then they are shown
+    as a row of their own (an agreement or an aside would only repeat them)."""
+    return a.fact.kind == b.fact.kind == "quantity" and relate(a, b).flagged
+
+
 def _join(
     placed: list[Placed], scores: Scores, pairs: list[tuple[float, int, int]]
-) -> list[list[Placed]]:
+) -> list[Aligned]:
     group = list(range(len(placed)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(placed))}
 
@@ -98,9 +128,16 @@ def _join(
         if len(m) >= 2
     ]
     together = {(a.slot, b.slot) for row in rows for a in row for b in row}
+    # figures the matching paired but the join kept apart (each already in a row
+    # with another sentence of a third article): their disagreement is not lost
+    apart = []
+    for _, a, b in pairs:
+        if (a, b) not in together and _apart_rows_ok(placed[a], placed[b]):
+            apart.append(sorted((placed[a], placed[b]), key=lambda p: (p.article, p.claim.index)))
     rows += [
         pair
         for pair in extra_rows(placed, scores, {p.slot for row in rows for p in row}, minimum)
         if (pair[0].slot, pair[1].slot) not in together
     ]
-    return sorted(rows, key=lambda row: (min(p.slot for p in row), len(row)))
+    ordered = sorted(rows, key=lambda row: (min(p.slot for p in row), len(row)))
+    return [Aligned(row) for row in ordered] + [Aligned(row, beside=True) for row in apart]

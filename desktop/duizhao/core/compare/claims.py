@@ -44,6 +44,10 @@ class Document:
     entities: tuple[Any, ...] = ()  # duizhao.core.library.Entity
     published: dt.date | None = None
     outlet: str = ""
+    url: str = ""  # where it was published, for the citation next to each claim
+    author: str = ""
+    #: a date known only to the month: ``published`` is its first day, this its last
+    published_last: dt.date | None = None
     region: str | None = None  # picks the analysis text's configuration
 
 
@@ -111,7 +115,8 @@ def _fingerprint(doc: Document) -> tuple[object, ...]:
     spans = tuple(
         (e.start, e.end, e.entity_id, getattr(e, "type", ""), e.canonical) for e in doc.entities
     )
-    return (doc.id, doc.script, doc.region, doc.text, doc.published, spans, id(shared_segmenter()))
+    when = (doc.published, doc.published_last)
+    return (doc.id, doc.script, doc.region, doc.text, when, spans, id(shared_segmenter()))
 
 
 def extract_claims(doc: Document) -> list[Claim]:
@@ -159,7 +164,7 @@ def _extract(doc: Document) -> list[Claim]:
         if excluded(norm):
             continue
         mentions = _mentions(names, start, end, view, v_start)
-        frame = build_frame(norm, mentions, doc.published, segmenter)
+        frame = build_frame(norm, mentions, doc.published, segmenter, doc.published_last)
         if not frame.facts:
             continue
         spans = tuple(_to_original(view, v_start, f.start, f.end, start, end) for f in frame.facts)

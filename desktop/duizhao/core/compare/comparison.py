@@ -38,12 +38,13 @@ from typing import Any
 import numpy as np
 
 from duizhao.core.compare.align import align
-from duizhao.core.compare.claims import Claim, Document, extract_claims
+from duizhao.core.compare.claims import Document
 from duizhao.core.compare.placed import place
+from duizhao.core.compare.prepare import Prepared, prepare_articles, prepare_documents
 from duizhao.core.compare.questions import Row, Topic, build_topics, make_row, user_topic
 from duizhao.core.compare.relations import RELATIONS
 from duizhao.core.compare.scores import Scores
-from duizhao.core.meaning import Encoder, article_vectors, one_blas_thread, shared_encoder
+from duizhao.core.meaning import Encoder, one_blas_thread, shared_encoder
 
 __all__ = [
     "RELATIONS",
@@ -103,6 +104,12 @@ class _Steps:
         if self._cancelled is not None and self._cancelled():
             raise CompareCancelled("comparison cancelled")
 
+    def finish(self, message: str) -> None:
+        """The last step, whatever was counted before (a comparison reused)."""
+        self.total = self.done + 1
+        self.step(message)
+        self.check()  # a cancel that came during the last step still counts
+
     def step(self, message: str) -> None:
         self.check()
         self.done += 1
@@ -142,7 +149,10 @@ def _fingerprint(docs: list[Document], topic: str | None, encoder: str) -> tuple
                 d.script,
                 d.region,
                 d.published,
+                d.published_last,
                 d.outlet,
+                d.url,
+                d.author,
                 d.title,
                 tuple((e.start, e.end, e.entity_id, getattr(e, "type", "")) for e in d.entities),
             )
@@ -151,24 +161,15 @@ def _fingerprint(docs: list[Document], topic: str | None, encoder: str) -> tuple
     )
 
 
-def _compare(
-    docs: list[Document],
-    topic: str | None,
-    vectors_of: Callable[[Document, list[Claim]], np.ndarray],
-    steps: _Steps,
-    encoder: str,
-) -> Comparison:
-    key = _fingerprint(docs, topic, encoder)
+def _kept(key: tuple[object, ...]) -> Comparison | None:
     with _RESULTS_LOCK:
         kept = _RESULTS.get(key)
         if kept is not None:
             _RESULTS.move_to_end(key)
-    if kept is not None:
-        steps.check()
-        steps.step("Comparison of the same articles reused")
-        steps.check()
-        return kept
-    result = _made(docs, topic, vectors_of, steps)
+    return kept
+
+
+def _keep(key: tuple[object, ...], result: Comparison) -> Comparison:
     with _RESULTS_LOCK:
         _RESULTS[key] = result
         while len(_RESULTS) > RESULTS_KEPT:
@@ -176,32 +177,27 @@ def _compare(
     return result
 
 
-def _made(
-    docs: list[Document],
-    topic: str | None,
-    vectors_of: Callable[[Document, list[Claim]], np.ndarray],
-    steps: _Steps,
-) -> Comparison:
-    claims: list[Claim] = []
-    vectors: list[np.ndarray] = []
-    for d in docs:
-        steps.check()
-        found = extract_claims(d)
-        claims.extend(found)
-        steps.step(f"Claims of {d.title or d.id}")
-        vectors.append(vectors_of(d, found))
-        steps.step(f"Meaning of {d.title or d.id}")
+def _made(prepared: list[Prepared], topic: str | None, steps: _Steps) -> Comparison:
+    """The comparison of articles made ready (in publication order)."""
+    claims = [c for p in prepared for c in p.claims]
     placed = place(claims)
-    by_claim = np.vstack(vectors) if vectors else np.zeros((0, 1))
+    by_claim = np.vstack([p.vectors for p in prepared]) if claims else np.zeros((0, 1))
     row_of = {id(c): i for i, c in enumerate(claims)}
     fact_vectors = by_claim[[row_of[id(p.claim)] for p in placed]] if placed else by_claim
     with one_blas_thread():  # thousands of small products: threads cost more than they bring
-        rows: list[Row] = [make_row(cells) for cells in align(placed, Scores(placed, fact_vectors))]
+        aligned = align(placed, Scores(placed, fact_vectors))
+        rows: list[Row] = [make_row(a.cells, a.beside) for a in aligned]
     steps.step("Aligning claims")
     topics = user_topic(rows, topic) if topic and topic.strip() else build_topics(rows)
     steps.step("Questions")
+    docs = [p.doc for p in prepared]
     details: dict[int, dict[str, object]] = {
-        d.id: {"outlet": d.outlet, "published": d.published.isoformat() if d.published else None}
+        d.id: {
+            "outlet": d.outlet,
+            "published": d.published.isoformat() if d.published else None,
+            "url": d.url or None,
+            "author": d.author or None,
+        }
         for d in docs
     }
     return Comparison([(d.id, d.title) for d in docs], topics, details)
@@ -218,12 +214,18 @@ def compare_documents(
     """Compare documents (two or more distinct ids; repeated ids count once)."""
     ordered = _ordered(docs)
     encoder = encoder or shared_encoder()
-
-    def vectors_of(_doc: Document, claims: list[Claim]) -> np.ndarray:
-        return encoder.encode([c.meaning for c in claims])
-
-    steps = _Steps(2 * len(ordered) + 2, progress, cancelled)
-    return _compare(ordered, topic, vectors_of, steps, encoder.name)
+    steps = _Steps(len(ordered) + 2, progress, cancelled)
+    key = _fingerprint(ordered, topic, encoder.name)
+    kept = _kept(key)
+    if kept is not None:
+        steps.finish("Comparison of the same articles reused")
+        return kept
+    prepared = []
+    for doc in ordered:
+        steps.check()
+        prepared.extend(prepare_documents([doc], encoder))
+        steps.step(f"Claims of {doc.title or doc.id}")
+    return _keep(key, _made(prepared, topic, steps))
 
 
 def compare(
@@ -243,7 +245,7 @@ def compare(
     is kept in the library. Fewer than two distinct ids raise
     :class:`CompareError`; an unknown id the library's ``ArticleNotFound``.
     """
-    from duizhao.core.entities import find_entities, remember_entities
+    from duizhao.core.entities import cached_found, default_recogniser
 
     wanted = sorted(set(ids))
     if len(wanted) < 2:
@@ -253,37 +255,57 @@ def compare(
             f"compare takes at most {MAX_ARTICLES} articles at once ({len(wanted)} given)"
         )
     steps = _Steps(3 * len(wanted) + 2, progress, cancelled)
-    docs: list[Document] = []
+    encoder = shared_encoder()
+    articles = []
     for article_id in wanted:
         steps.check()
-        article = library.get(article_id)
-        found: tuple[Any, ...] = ()
-        if entities:
-            result = find_entities(library, article)
-            if store and result.entry is not None:
-                remember_entities(library, article, result)
-            found = tuple(result.entities)
-        docs.append(_document(article, found))
-        steps.step(f"Entities of {article.title or article.id}")
-    encoder = shared_encoder()
-
-    def vectors_of(doc: Document, claims: list[Claim]) -> np.ndarray:
-        texts = [c.meaning for c in claims]
-        return article_vectors(library, doc.id, "claims", texts, encoder, store=store)
-
-    return _compare(_ordered(docs), topic, vectors_of, steps, encoder.name)
+        articles.append(library.get(article_id))
+    by_date = _ordered([_document(a, ()) for a in articles])  # publication order
+    position = {d.id: n for n, d in enumerate(by_date)}
+    articles.sort(key=lambda a: position[a.id])
+    # everything already known (the usual case in the window): the kept comparison
+    recogniser = default_recogniser() if entities else None
+    known = [cached_found(library, a, recogniser) if recogniser else None for a in articles]
+    if recogniser is None or all(k is not None for k in known):
+        entities_of = [tuple(k.entities) if k else () for k in known]
+        docs = [_document(a, e) for a, e in zip(articles, entities_of, strict=True)]
+        kept = _kept(_fingerprint(docs, topic, encoder.name))
+        if kept is not None:
+            steps.finish("Comparison of the same articles reused")
+            return kept
+    prepared = prepare_articles(
+        library,
+        articles,
+        known,
+        _document,
+        encoder,
+        recogniser=recogniser,
+        store=store,
+        step=steps.step,
+        cancelled=cancelled,
+    )
+    key = _fingerprint([p.doc for p in prepared], topic, encoder.name)
+    return _kept(key) or _keep(key, _made(prepared, topic, steps))
 
 
 def _document(article: Any, entities: tuple[Any, ...]) -> Document:
     import datetime as dt
 
-    published = None
-    stamp = article.metadata.published
-    if stamp:
-        try:
-            published = dt.date.fromisoformat(stamp[:10])
-        except ValueError:
-            published = None
-    outlet = article.metadata.source or ""
+    published = last = None
+    stamp = article.metadata.published or ""
+    try:
+        published = dt.date.fromisoformat(stamp[:10])
+    except ValueError:
+        if len(stamp) == 7:  # 2024-07: a date known only to the month
+            try:
+                published = dt.date.fromisoformat(stamp + "-01")
+            except ValueError:
+                published = None
+            else:
+                following = (published.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                last = following - dt.timedelta(days=1)
+    meta = article.metadata
+    outlet = meta.source or ""
     return Document(article.id, article.title, article.text, article.script, entities,
-                    published, outlet, article.region)  # fmt: skip
+                    published, outlet, meta.url or "", meta.author or "", last,
+                    article.region)  # fmt: skip

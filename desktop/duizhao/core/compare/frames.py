@@ -122,10 +122,17 @@ class Frame:
 
 
 def build_frame(
-    text: str, mentions: list[Mention], published: dt.date | None, segmenter: Segmenter
+    text: str,
+    mentions: list[Mention],
+    published: dt.date | None,
+    segmenter: Segmenter,
+    published_last: dt.date | None = None,
 ) -> Frame:
-    """The frame of one sentence's normalised text (digits folded)."""
-    return _Reader(text, mentions, published, segmenter).frame()
+    """The frame of one sentence's normalised text (digits folded); a publication
+    date known only to the month runs from ``published`` to ``published_last``."""
+    reader = _Reader(text, mentions, published, segmenter)
+    reader.published_last = published_last
+    return reader.frame()
 
 
 class _Reader:
@@ -137,6 +144,7 @@ class _Reader:
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.published = published
+        self.published_last: dt.date | None = None
         self.segmenter = segmenter
         self.clauses = w.clauses(text)
         self.parts = w.parts(text)
@@ -206,6 +214,16 @@ class _Reader:
             if start <= m.start < end and f"e:{m.entity_id}" not in out:
                 out.append(f"e:{m.entity_id}")
         return out
+
+    def _named_change(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` ends with a name and then a change's direction
+        (…的英伟达下跌 before a figure): the figure is that change, whatever words
+        describe the name before it."""
+        before = [t for t in self.tokens if start <= t[0] and t[1] <= end]
+        if not before or notion(before[-1][2]) not in _DIRECTION:
+            return False
+        at = before[-1][0]
+        return any(m.end in (at, at - 1) and m.start >= start for m in self.mentions)
 
     def actors(self, span: w.Span) -> frozenset[str]:
         return frozenset(
@@ -289,12 +307,18 @@ class _Reader:
             if previous:  # 受伤32人 after a list's comma: the words before the comma
                 left = self.words(*previous[-1])[-2:] + left
         direction = next((_DIRECTION[x] for x in left + right if x in _DIRECTION), "")
-        found = [x for x in right + left[::-1] if x not in _DIRECTION] or right + left[::-1]
+        near = right + left[::-1]
+        if self.text.startswith("的", q.end) and _knows(left) and not _knows(right):
+            near = left[::-1] + right  # 偿付比例不足10%的困境: the known measure, not 困境
+        found = [x for x in near if x not in _DIRECTION] or near
         if not found:
             return None
-        if direction and all(x.startswith("e:") for x in found):
-            # 英伟达下跌16.86%: what is measured is the change itself
-            found.insert(0, next(x for x in left + right if x in _DIRECTION))
+        change = next((x for x in left + right if x in _DIRECTION), "")
+        if change and not right and self._named_change(left_start, q.start):
+            # …受到冲击的英伟达下跌16.86%: the change of the name, not the words before it
+            found = [change, *(x for x in found if x.startswith("e:"))]
+        elif change and all(x.startswith("e:") for x in found):
+            found.insert(0, change)  # 英伟达下跌16.86%: what is measured is the change itself
         if respective is not None:  # the figure's own subject, not its neighbours'
             actors = self.actors(respective[1])
         else:
@@ -378,7 +402,9 @@ class _Reader:
                 return when, True
         if self.published is None:
             return None, False
-        return When(-1, -1, "", self.published, self.published, "day", "asof"), False
+        last = self.published_last or self.published
+        grain = "day" if last == self.published else "month"
+        return When(-1, -1, "", self.published, last, grain, "asof"), False
 
     # -- dates, predicates, verdicts, statements ------------------------------------------
 
@@ -422,7 +448,7 @@ class _Reader:
         seen: set[tuple[str, int]] = set()
         for part in self.parts:
             piece = self.text[part[0] : part[1]]
-            for word in sorted(PREDICATE_OF, key=lambda x: (-len(x), x)):
+            for word in _PREDICATES_LONGEST_FIRST:
                 at = piece.find(word)
                 if at < 0:
                     continue
@@ -446,7 +472,7 @@ class _Reader:
         score = 0
         first: tuple[int, str] | None = None
         taken: list[tuple[int, int]] = []
-        for word, sign in sorted(lexicon.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        for word, sign in _longest_first(axis, lexicon):
             at = self.text.find(word)
             if at < 0 or any(at < e and s < at + len(word) for s, e in self.occupied + taken):
                 continue
@@ -502,6 +528,26 @@ class _Reader:
             out.append(Fact("statement", part[0], part[1], words, head, self.actors(part),
                             modality=self.modality(part[0] + 1)))  # fmt: skip
         return out
+
+
+#: the notions of the lexicon's groups (回收率 for 偿付比例 …)
+_KNOWN = frozenset(NOTIONS.values())
+
+
+def _knows(words: list[str]) -> bool:
+    return any(x in _KNOWN for x in words)
+
+
+#: predicate words, longest first (a longer word wins over one inside it)
+_PREDICATES_LONGEST_FIRST = sorted(PREDICATE_OF, key=lambda x: (-len(x), x))
+_LEXICONS: dict[str, list[tuple[str, int]]] = {}
+
+
+def _longest_first(axis: str, lexicon: dict[str, int]) -> list[tuple[str, int]]:
+    """A verdict lexicon's words, longest first, sorted once per axis."""
+    if axis not in _LEXICONS:
+        _LEXICONS[axis] = sorted(lexicon.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    return _LEXICONS[axis]
 
 
 def _main_predicates(facts: list[Fact], sentence_parts: list[w.Span]) -> list[Fact]:

@@ -53,6 +53,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "公斤": ("mass", 1.0),
     "克": ("mass", 0.001),
     "票": ("votes", 1.0),
+    "名次": ("rank", 1.0),
 }
 CURRENCIES = {
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "港纸": "HKD",
@@ -202,6 +203,8 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
             currency = named
         unit, kind, factor = currency, f"money:{currency}", 1.0
         scale = 1.0
+    elif unit_word in ("名", "位") and text[max(0, m.start("num") - 1) : m.start("num")] == "第":
+        unit, kind, factor, scale = "名次", "rank", 1.0, 1.0  # 第17位: a place in a ranking
     else:
         unit, scale = _UNIT_WORDS[unit_word]
         kind, factor = UNITS[unit]

@@ -8,7 +8,9 @@ as a researcher would write it — 死亡人数, 市值, 羁押时长, 押后次
 对判刑的评价 — never by a lone function word.
 
 At most :data:`MAX_TOPICS` are shown: the questions most articles answer (the
-ones the story raises), the rest in one last group, 其他. They are ranked by
+ones the story raises; a vague one, a statement or a bare direction such as
+是否减少, counting half), conflicts adding their weight, the rest in one last
+group, 其他. They are ranked by
 their conflicts (differs and contradicts pairs, by confidence, judgements and
 statements counting half), then by how many articles answer them. Rows
 inside a topic come conflicts first, comparable rows before the ones whose
@@ -64,6 +66,7 @@ class Row:
     reasons: list[str]
     comparable: bool
     key: str
+    beside: bool = False  # see align.Aligned
 
     @property
     def claims(self) -> list[Claim]:
@@ -105,6 +108,7 @@ class Topic:
     rows: list[Row]
     series: list[Point] = field(default_factory=list)
     family: str = ""
+    head: str = ""  # the word the question was named from
 
     @property
     def conflicts(self) -> int:
@@ -113,9 +117,12 @@ class Topic:
     @property
     def weight(self) -> float:
         """How much the topic's conflicts count when ranking: each flagged pair by its
-        confidence, halved for judgements and statements (words, not figures)."""
+        confidence, halved for judgements and statements (words, not figures);
+        rows beside others repeat figures and add nothing."""
         factor = 0.5 if self.family in ("verdict", "statement", "predicate") else 1.0
-        return factor * sum(p.confidence for row in self.rows for p in row.pairs if p.flagged)
+        return factor * sum(
+            p.confidence for row in self.rows if not row.beside for p in row.pairs if p.flagged
+        )
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -127,7 +134,7 @@ class Topic:
         }
 
 
-def make_row(cells: list[Placed]) -> Row:
+def make_row(cells: list[Placed], beside: bool = False) -> Row:
     pairs = [relate(a, b) for i, a in enumerate(cells) for b in cells[i + 1 :]]
     best = max(pairs, key=lambda p: (p.comparable, STRENGTH[p.relation], p.confidence))
     key_source = "|".join(f"{p.article}:{p.claim.start}:{p.claim.focus(p.fact)[0]}" for p in cells)
@@ -138,7 +145,24 @@ def make_row(cells: list[Placed]) -> Row:
         [r.text for r in best.reasons],
         any(p.comparable for p in pairs),
         "r" + hashlib.sha1(key_source.encode()).hexdigest()[:12],
+        beside,
     )
+
+
+def _questions(rows: list[Row]) -> list[tuple[str, str]]:
+    """Each row's question; a row beside others (two figures the alignment kept
+    apart, shown for their disagreement) answers the question of the row its
+    first figure stands in."""
+    own = [_question(row) for row in rows]
+    home: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        if not row.beside:
+            for p in row.cells:
+                home.setdefault(p.slot, index)
+    return [
+        own[home[row.cells[0].slot]] if row.beside and row.cells[0].slot in home else own[index]
+        for index, row in enumerate(rows)
+    ]
 
 
 def _question(row: Row) -> tuple[str, str]:
@@ -162,30 +186,37 @@ def _question(row: Row) -> tuple[str, str]:
 
 def build_topics(rows: list[Row]) -> list[Topic]:
     groups: dict[tuple[str, str], list[Row]] = {}
-    for row in rows:
-        groups.setdefault(_question(row), []).append(row)
+    for row, question in zip(rows, _questions(rows), strict=True):
+        groups.setdefault(question, []).append(row)
     merged = _merge(groups)
     topics = [_topic(question, members) for question, members in merged]
-    topics.sort(
-        key=lambda t: (
-            -round(t.weight, 6),
-            t.family == "statement",
-            -_articles(t),
-            -len(t.rows),
-            t.key,
-        )
-    )
-    if len(topics) > MAX_TOPICS:
+    rest: list[Row] = []
+    if len(topics) > MAX_TOPICS:  # the questions most articles answer, conflicts deciding ties
+        topics.sort(key=lambda t: (-round(_breadth(t) + t.weight, 6), *_rank(t)))
         rest = [row for t in topics[MAX_TOPICS - 1 :] for row in t.rows]
         topics = topics[: MAX_TOPICS - 1]
+    topics.sort(key=lambda t: (_rank(t)[0], t.family == "statement", -_articles(t), *_rank(t)[1:]))
+    if rest:
         topics.append(Topic(REST_KEY, REST, [], _ordered(rest)))
     return topics
+
+
+def _breadth(topic: Topic) -> float:
+    """How many articles answer the question; a vague one counts half: a
+    statement (what someone said, no figure, date or act to pin down) or an act
+    named only by a change's direction (是否减少)."""
+    vague = topic.family == "statement" or topic.head in DIRECTIONS
+    return _articles(topic) * (0.5 if vague else 1.0)
+
+
+def _rank(topic: Topic) -> tuple[float, bool, int, str]:
+    return (-round(topic.weight, 6), topic.family == "statement", -len(topic.rows), topic.key)
 
 
 def _merge(groups: dict[tuple[str, str], list[Row]]) -> list[tuple[tuple[str, str], list[Row]]]:
     """Join questions of one family whose words overlap (芯片 and H100 …)."""
     # questions named only by a change's direction come last, to join a named one
-    items = sorted(groups.items(), key=lambda kv: (kv[0][1] in DIRECTIONS, -len(kv[1]), kv[0]))
+    items = sorted(groups.items(), key=lambda kv: (kv[0][1] in DIRECTIONS, -_own(kv[1]), kv[0]))
     words = {q: _words(rs) for q, rs in items}
     out: list[tuple[tuple[str, str], list[Row]]] = []
     for question, members in items:
@@ -208,6 +239,11 @@ def _merge(groups: dict[tuple[str, str], list[Row]]) -> list[tuple[tuple[str, st
     return out
 
 
+def _own(rows: list[Row]) -> int:
+    """Rows of a question, less the ones beside others (they only repeat figures)."""
+    return sum(not row.beside for row in rows)
+
+
 def _words(rows: list[Row]) -> set[str]:
     counts = Counter(w for row in rows for p in row.cells for w in p.fact.words)
     return {w for w, n in counts.items() if n >= 2 or len(rows) == 1}
@@ -219,7 +255,28 @@ def _topic(question: tuple[str, str], rows: list[Row]) -> Topic:
     counts = Counter(w for row in rows for p in row.cells for w in p.fact.words)
     terms = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
     key = "t" + hashlib.sha1(f"{fam}|{head}".encode()).hexdigest()[:12]
-    return Topic(key, label, terms, _ordered(rows), _series(rows), fam)
+    return Topic(key, label, terms, _ordered(_folded(rows)), _series(rows), fam, head)
+
+
+def _folded(rows: list[Row]) -> list[Row]:
+    """One row per set of sentences: two facts of the same two sentences (a toll
+    and its date, two words of one statement) answer this question once, by the
+    row whose strongest pair says most."""
+    best: dict[frozenset[tuple[int, int]], Row] = {}
+    for row in rows:
+        sentences = frozenset((p.article, p.claim.start) for p in row.cells)
+        kept = best.get(sentences)
+        if kept is None or _says_more(row, kept):
+            best[sentences] = row
+    return list(best.values())
+
+
+def _says_more(row: Row, other: Row) -> bool:
+    def strength(r: Row) -> tuple[bool, int, float, str]:
+        top = max(p.confidence for p in r.pairs) if r.pairs else 0.0
+        return (r.comparable, STRENGTH[r.relation], top, r.key)
+
+    return strength(row) > strength(other)
 
 
 def _label(fam: str, head: str, rows: list[Row]) -> str:
@@ -236,6 +293,8 @@ def _label(fam: str, head: str, rows: list[Row]) -> str:
         return f"是否{head}"
     if fam == "statement":
         return head
+    if fam == "rank":  # 富豪榜排名; a rank named by its move (滑落) is the ranking
+        return f"{head}排名" if head.endswith("榜") else "排名"
     if fam.startswith("money") and head in ("跌", "减少"):
         return "损失金额"
     suffix = _SUFFIX.get(fam, "")

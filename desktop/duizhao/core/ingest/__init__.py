@@ -6,6 +6,9 @@
   metadata the format states: front matter read safely by
   :mod:`.frontmatter`, web pages by :mod:`.pages` (main text checked against
   what the page shows);
+- :mod:`.documents` reads PDF (text layer), Word (.docx) and MHTML files;
+- :mod:`.fetching` fetches a URL, only when the user gives one;
+  :mod:`.feeds` reads RSS and Atom and imports each new item once;
 - :mod:`.lines` holds the text as lines that rules can remove, remembering
   what was removed and why;
 - :mod:`.cleaning` applies the boilerplate rules of
@@ -23,12 +26,16 @@
 from duizhao.core.ingest.cleaning import RuleSet, default_rules
 from duizhao.core.ingest.demo import ensure_demo_library
 from duizhao.core.ingest.encoding import DecodeError
+from duizhao.core.ingest.feeds import FeedParseError, fetch_feeds, parse_feed
+from duizhao.core.ingest.fetching import Fetcher, FetchError, check_url, is_url
 from duizhao.core.ingest.importer import (
     Candidate,
     ImportOptions,
     collect,
     import_one,
     import_paths,
+    pasted,
+    with_fetcher,
 )
 from duizhao.core.ingest.outlets import (
     KINDS,
@@ -60,15 +67,24 @@ __all__ = [
     "outlet_profiles",
     "Candidate",
     "DecodeError",
+    "FeedParseError",
+    "FetchError",
+    "Fetcher",
     "ImportOptions",
     "ImportRefused",
     "ReadError",
     "RuleSet",
+    "check_url",
     "collect",
     "default_rules",
     "ensure_demo_library",
+    "fetch_feeds",
     "import_one",
     "import_paths",
+    "is_url",
     "parse",
+    "parse_feed",
+    "pasted",
     "reclean",
+    "with_fetcher",
 ]

@@ -19,6 +19,14 @@ knows the four kinds of rule:
 
 Each rule carries ``examples`` it must remove and ``keep`` lines it must not;
 the tests run every one of them.
+
+A rule with a ``field`` (``author`` or ``credits``) removes a byline or a
+credit line and says who it names: :meth:`Rule.names` reads the pattern's
+``name`` group (with its ``role`` group, or the rule's ``role``), or else every
+``role：name`` pair of the line (:func:`credit_pairs`: 监制：… 编辑：…), names
+written as in the text. :func:`.metadata.read_credits` turns them into the
+article's author and credits, so the names leave the text and never become
+people of the article.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ from duizhao.core.resources import read_text
 
 RULES_RESOURCE = "cleaning/rules.yaml"
 KINDS = ("line", "inline", "tail", "head")
+FIELDS = ("author", "credits")
 #: ``head`` rules look at this many first non-blank lines.
 HEAD_LINES = 8
 
@@ -54,12 +63,48 @@ class Rule:
     max_length: int | None = None  # ``line`` rules: only lines this short
     examples: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
+    field: str | None = None  # "author" or "credits": the names of what it removes
+    role: str | None = None  # the role when the pattern has no ``role`` group
 
     def matches(self, line: str) -> bool:
         line = line.strip()
         if self.max_length is not None and len(line) > self.max_length:
             return False
         return self.pattern.search(line) is not None
+
+    def names(self, text: str) -> list[tuple[str, str]]:
+        """``(role, name)`` pairs named by a piece this rule removed (empty without a field)."""
+        if self.field is None:
+            return []
+        match = self.pattern.search(text.strip())
+        if match is not None and "name" in self.pattern.groupindex and match["name"]:
+            groups = match.groupdict()
+            role = groups.get("role") or self.role or self.field
+            return [(role.strip(), _clean_name(match["name"]))]
+        return credit_pairs(text)
+
+
+#: Roles that credit people at the foot or head of a page.
+CREDIT_ROLES = (
+    "责任编辑|責任編輯|值班编辑|值班編輯|实习编辑|實習編輯|特约记者|特約記者|"
+    "监制|監製|编辑|編輯|校对|校對|审核|審核|审校|審校|编审|編審|主编|主編|终审|終審|"
+    "策划|策劃|统筹|統籌|制作|製作|美编|美編|摄影|攝影|记者|記者|编译|編譯|撰文|撰稿|"
+    "作者|实习生|實習生|通讯员|通訊員"
+)
+_NAME = r"(?!(?:" + CREDIT_ROLES + r"))[\u3400-\u9fffA-Za-z·.\-]{1,16}"
+_CREDIT_PAIR = re.compile(
+    r"(?P<role>" + CREDIT_ROLES + r")\s*[:：|丨｜/／]?\s*"
+    r"(?P<name>" + _NAME + r"(?:[ \t、，,]+" + _NAME + r")*)"
+)
+
+
+def credit_pairs(text: str) -> list[tuple[str, str]]:
+    """Every ``role name`` pair in a credit line (监制：甲 编辑：乙丙 → two pairs)."""
+    return [(m["role"], _clean_name(m["name"])) for m in _CREDIT_PAIR.finditer(text)]
+
+
+def _clean_name(name: str) -> str:
+    return name.strip(" \t，,、:：|丨｜/／()（）[]【】〔〕")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +143,9 @@ def _rule(entry: Any) -> Rule:
         pattern = re.compile(entry["pattern"])
     except re.error as exc:
         raise RuleError(f"rule {entry['id']}: bad pattern: {exc}") from None
+    field_name = entry.get("field")
+    if field_name is not None and field_name not in FIELDS:
+        raise RuleError(f"rule {entry['id']}: field must be one of {', '.join(FIELDS)}")
     return Rule(
         id=str(entry["id"]),
         kind=kind,
@@ -106,6 +154,8 @@ def _rule(entry: Any) -> Rule:
         max_length=entry.get("max_length"),
         examples=tuple(entry.get("examples") or ()),
         keep=tuple(entry.get("keep") or ()),
+        field=field_name,
+        role=entry.get("role"),
     )
 
 

@@ -3,6 +3,9 @@
 Recognised: ``2026-02-11 08:42:17``, ``2026/1/24 16:27``, ``2026.01.24``,
 ``2026年1月24日 16:27``, ``2026年1月24日``, ISO 8601 with ``T`` and zone.
 A date alone stays a date (``2026-01-24``); seconds are kept when given.
+A stated date may also be a month alone (``2024-07``, ``2024年7月``): it stays
+a date of month precision, ``2024-07`` (:func:`normalise_datetime`; never read
+from running text, where 7月 alone says too little).
 """
 
 from __future__ import annotations
@@ -46,9 +49,22 @@ def from_match(match: re.Match[str]) -> str | None:
     return text
 
 
+#: A stated month without a day at the start of a value: ``2024-07``, ``2024/7``, ``2024年7月``.
+_MONTH_ONLY = re.compile(
+    r"^\s*(?P<y>(?:19|20)\d\d)\s*(?:[-/.]\s*(?P<m>\d{1,2})(?![\d\-/.])|年\s*(?P<m2>\d{1,2})\s*月)"
+)
+
+
 def normalise_datetime(text: str) -> str | None:
-    """The first date(-time) in ``text`` as ISO 8601, or None."""
+    """The first date(-time) in ``text`` as ISO 8601, or None.
+
+    A value that starts with a month alone (``2024-07 (from the URL)``) is that
+    month, ``2024-07``: a published date of month precision."""
     match = DATE_TIME.search(text)
+    month = _MONTH_ONLY.match(text)
+    if month is not None and (match is None or match.start() > month.start()):
+        number = int(month["m"] or month["m2"])
+        return f"{month['y']}-{number:02d}" if 1 <= number <= 12 else None
     return from_match(match) if match else None
 
 

@@ -1,4 +1,4 @@
-"""Import files and folders into a library, one transaction per file.
+"""Import files, folders and web addresses into a library, one transaction each.
 
 :func:`collect` expands the paths the user gave into the files to read
 (folders recursively, hidden entries skipped, symlinked folders not followed
@@ -7,6 +7,11 @@ so loops cannot happen) and reports paths that cannot be read at all.
 as imported, duplicate or failed with a one-line reason -- any exception in
 one file, a full disk included, is that file's reason, and the next file goes
 on -- and stops between files when asked to cancel.
+
+A path that is an http(s) URL is fetched (only then: nothing else reaches the
+network) by the :class:`~duizhao.core.ingest.fetching.Fetcher` of the options,
+or one made for this import, and read like a file of its kind; the page is
+stored with its URL. A URL that fails is that URL's failed result.
 """
 
 from __future__ import annotations
@@ -14,10 +19,11 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from duizhao.core.ingest.cleaning import RuleSet
+from duizhao.core.ingest.fetching import Fetcher, FetchError, file_name, is_url
 from duizhao.core.ingest.outlets import fill_origins
 from duizhao.core.ingest.pipeline import ImportRefused, parse
 from duizhao.core.library import ImportResult, ImportStatus, Library, LibraryError
@@ -32,6 +38,8 @@ Progress = Callable[[int, int, ImportResult], None]
 class ImportOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     rules: RuleSet | None = None
+    #: used for URLs; None: one is made for each call of :func:`import_paths`
+    fetcher: Fetcher | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +49,22 @@ class Candidate:
     display: str
     path: Path
     error: str | None = None
+    url: str | None = None  # a web address to fetch instead of a file
+    data: bytes | None = None  # content given directly (pasted), read as ``path``'s name
+
+
+def pasted(data: bytes, name: str, display: str) -> Candidate:
+    """Content from the clipboard: read as a file called ``name`` (its suffix
+    picks the reader), shown as ``display`` in the report."""
+    return Candidate(display, Path(name), data=data)
 
 
 def collect(paths: list[str | Path]) -> list[Candidate]:
     found: list[Candidate] = []
     for given in paths:
+        if isinstance(given, str) and is_url(given):
+            found.append(Candidate(shown(given), Path(), url=given))
+            continue
         path = Path(given)
         try:
             folder = path.is_dir()
@@ -131,6 +150,10 @@ def _import_one(library: Library, candidate: Candidate, options: ImportOptions) 
 
     if candidate.error:
         return failed(candidate.error)
+    if candidate.url is not None:
+        return _import_url(library, candidate, options)
+    if candidate.data is not None:
+        return store(library, candidate.display, candidate.data, candidate.path.name, options)
     try:
         size = candidate.path.stat().st_size
         if size > options.max_bytes:
@@ -140,20 +163,51 @@ def _import_one(library: Library, candidate: Candidate, options: ImportOptions) 
         data = candidate.path.read_bytes()
     except OSError as exc:
         return failed(f"cannot read file: {exc.strerror or exc}")
+    name = shown(candidate.path.name)
+    return store(
+        library, candidate.display, data, name, options, path=shown(candidate.path.resolve())
+    )
+
+
+def _import_url(library: Library, candidate: Candidate, options: ImportOptions) -> ImportResult:
+    assert candidate.url is not None
+    fetcher = options.fetcher or Fetcher(max_bytes=options.max_bytes)
+    try:
+        fetched = fetcher.fetch(candidate.url)
+        name = file_name(fetched)
+    except FetchError as exc:
+        return ImportResult(candidate.display, ImportStatus.FAILED, error=str(exc))
+    return store(library, candidate.display, fetched.data, name, options, url=fetched.url)
+
+
+def store(
+    library: Library,
+    display: str,
+    data: bytes,
+    name: str,
+    options: ImportOptions,
+    *,
+    path: str | None = None,
+    url: str | None = None,
+) -> ImportResult:
+    """Read ``data`` as a file called ``name`` and store it, unless the same
+    bytes or text are there already. Fetched bytes keep their ``url`` (unless
+    the page states its own address); it stands as their path too."""
     existing = library.find_raw(data)
     if existing is not None:
         article = library.get(existing)
         return ImportResult(
-            candidate.display, ImportStatus.DUPLICATE, existing, article.title, article.script
+            display, ImportStatus.DUPLICATE, existing, article.title, article.script
         )
-    name = shown(candidate.path.name)
     try:
         document = parse(data, name, options.rules)
     except ImportRefused as exc:
-        return failed(str(exc))
-    status, article_id = library.add(document, name, shown(candidate.path.resolve()))
+        return ImportResult(display, ImportStatus.FAILED, error=str(exc))
+    if document.metadata.url is None:
+        document.metadata.url = url
+    status, article_id = library.add(document, name, path or url)
     article = library.get(article_id)
-    return ImportResult(candidate.display, status, article_id, article.title, article.script)
+    return ImportResult(display, status, article_id, article.title, article.script)
 
 
 def import_paths(
@@ -168,6 +222,10 @@ def import_paths(
     options = options or ImportOptions()
     fill_origins(library)  # articles imported before outlets were known
     candidates = collect(paths)
+    if options.fetcher is None and any(c.url for c in candidates):
+        options = ImportOptions(
+            options.max_bytes, options.rules, Fetcher(max_bytes=options.max_bytes)
+        )
     results: list[ImportResult] = []
     for index, candidate in enumerate(candidates, start=1):
         if cancelled is not None and cancelled():
@@ -177,6 +235,14 @@ def import_paths(
         if progress is not None:
             progress(index, len(candidates), result)
     return results
+
+
+def with_fetcher(options: ImportOptions, candidates: list[Candidate]) -> ImportOptions:
+    """``options`` with one fetcher for all the URLs among ``candidates`` (so one
+    request per host per second holds across them); unchanged without URLs."""
+    if options.fetcher is not None or not any(c.url for c in candidates):
+        return options
+    return replace(options, fetcher=Fetcher(max_bytes=options.max_bytes))
 
 
 def _size(size: int) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from duizhao.core.ingest.cleaning import RuleSet
 from duizhao.core.ingest.dates import (
     DATE_TIME,
     DATE_TIME_LINE,
@@ -104,6 +105,33 @@ def estimate(text: str, metadata: Metadata) -> None:
 
 _PLATFORM = re.compile(r"[“\"「『]([^”\"」』\s]{1,12}(?:号|號))[”\"」』]")
 _PLATFORM_RULES = frozenset({"platform-disclaimer", "hosting-disclaimer"})
+
+
+def read_credits(removed: list[Removed], rules: RuleSet, found: Metadata) -> None:
+    """Author and credits from the bylines and credit lines the rules removed.
+
+    A byline fills a missing author (several names joined with 、, each as
+    written); every other credit is kept as ``(role, name)``, in page order,
+    each once.
+    """
+    with_field = {rule.id: rule for rule in rules.rules if rule.field is not None}
+    authors: list[str] = []
+    credits: list[tuple[str, str]] = []
+    for item in removed:
+        rule = with_field.get(item.rule)
+        if rule is None:
+            continue
+        for role, name in rule.names(item.text):
+            if not name:
+                continue
+            if rule.field == "author":
+                authors.append(name)
+            else:
+                credits.append((role, name))
+    if authors and found.author is None:
+        found.author = "、".join(dict.fromkeys(authors))
+    if credits:
+        found.credits = tuple(dict.fromkeys([*found.credits, *credits]))
 
 
 def platform_source(removed: list[Removed]) -> str | None:
@@ -193,11 +221,32 @@ def _title_like(text: str) -> bool:
     return 0 < len(text) <= TITLE_MAX and text[-1] not in _TERMINAL and not DATE_TIME.search(text)
 
 
+#: How many first lines may repeat the title (under a menu line, a player, a section name).
+REPEAT_LINES = 6
+#: A note after a stated title, in brackets ("… (from the URL)"), and one before it.
+_TITLE_NOTE_AFTER = re.compile(r"\s+[(（][^()（）]*[)）]\s*$")
+_TITLE_NOTE_BEFORE = re.compile(r"^\s*\[[^\]]*\]\s*")
+
+
 def _drop_repeated_title(lines: Lines, title: str) -> None:
-    """A stated title often opens the body too; show it once, in the header."""
-    first = next(lines.kept(), None)
-    if first is not None and _squash(first.text) == _squash(title):
-        lines.remove(first, "metadata:title")
+    """A stated title often opens the body too; show it once, in the header.
+
+    Among the first lines above the prose, a line that is the title (spaces,
+    Markdown marks and a bracketed note of the title aside), or that ends with
+    it after a short menu or date stamp (返回 財經 2026-03-02 10:15 <title>), goes.
+    """
+    wanted = {_squash(title)}
+    for pattern in (_TITLE_NOTE_AFTER, _TITLE_NOTE_BEFORE):
+        wanted |= {_squash(pattern.sub("", item)) for item in list(wanted)}
+    wanted = {item for item in wanted if len(item) >= 4}
+    for index, line in enumerate(list(lines.kept())):
+        if index >= REPEAT_LINES or "。" in line.text:
+            break
+        squashed = _squash(line.text)
+        if squashed in wanted or any(
+            squashed.endswith(item) and len(squashed) - len(item) <= 40 for item in wanted
+        ):
+            lines.remove(line, "metadata:title")
 
 
 def _squash(text: str) -> str:

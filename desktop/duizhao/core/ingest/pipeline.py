@@ -4,7 +4,8 @@
 
 1. :mod:`.encoding` decodes the bytes or refuses them with a reason;
 2. :mod:`.readers` turns text, Markdown or HTML into body text and the
-   metadata the format states (front matter, ``<meta>`` tags);
+   metadata the format states (front matter, ``<meta>`` tags); PDF, Word and
+   MHTML files skip decoding and are read by :mod:`.documents`;
 3. :mod:`.cleaning` marks boilerplate lines, :mod:`.metadata` reads and
    removes metadata lines, then the tail and inline rules run;
 4. a missing title or date is estimated from the text, the script detected,
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from duizhao.core.ingest import cleaning, metadata, readers
+from duizhao.core.ingest import cleaning, documents, metadata, readers
 from duizhao.core.ingest.encoding import DecodeError, decode
 from duizhao.core.ingest.lines import Lines
 from duizhao.core.ingest.outlets import article_origin
@@ -37,6 +38,9 @@ def parse(data: bytes, name: str, rules: cleaning.RuleSet | None = None) -> Pars
     """Decode, read and clean one file's bytes. Raises :class:`ImportRefused`."""
     path = PurePath(name)
     suffix = path.suffix.lower()
+    fmt = documents.format_of(name, data)
+    if fmt is not None:
+        return _read_document(data, fmt, rules)
     try:
         decoded = decode(data, html=suffix in readers.HTML_SUFFIXES)
         fmt = readers.format_for(path, decoded.text)
@@ -53,12 +57,18 @@ def reclean(document: ParsedDocument, rules: cleaning.RuleSet | None = None) -> 
     what an older import cut, and a damaged stored text is rebuilt. Raises
     :class:`ImportRefused` when the new steps refuse the input.
     """
-    try:
-        decoded = decode(document.raw, html=document.fmt == "html")
-    except DecodeError as exc:
-        raise ImportRefused(str(exc)) from None
-    fmt = document.fmt if document.fmt in readers.FORMATS else "text"
-    return _read_and_clean(document.raw, decoded.text, decoded.encoding, fmt, rules)
+    if document.fmt in documents.FORMATS:
+        result = _read_document(document.raw, document.fmt, rules)
+    else:
+        try:
+            decoded = decode(document.raw, html=document.fmt == "html")
+        except DecodeError as exc:
+            raise ImportRefused(str(exc)) from None
+        fmt = document.fmt if document.fmt in readers.FORMATS else "text"
+        result = _read_and_clean(document.raw, decoded.text, decoded.encoding, fmt, rules)
+    if result.metadata.url is None:  # the address a page was fetched from is not in its bytes
+        result.metadata.url = document.metadata.url
+    return result
 
 
 def _read_and_clean(
@@ -75,6 +85,24 @@ def _read_and_clean(
         source_text=output.text,
         text="",
         metadata=output.metadata,
+        script=detect_script(""),
+    )
+    return clean(document, rules)
+
+
+def _read_document(data: bytes, fmt: str, rules: cleaning.RuleSet | None) -> ParsedDocument:
+    """A PDF, Word or MHTML file: its own reader, then the same cleaning."""
+    try:
+        text, stated = documents.read_document(fmt, data)
+    except documents.DocumentError as exc:
+        raise ImportRefused(str(exc)) from None
+    document = ParsedDocument(
+        raw=data,
+        encoding="binary" if fmt != "mhtml" else "MIME",
+        fmt=fmt,
+        source_text=text,
+        text="",
+        metadata=stated,
         script=detect_script(""),
     )
     return clean(document, rules)
@@ -107,6 +135,7 @@ def clean(document: ParsedDocument, rules: cleaning.RuleSet | None = None) -> Pa
     if not any(ch.isalnum() for ch in text):
         raise ImportRefused("no words in the text, only symbols and punctuation")
     removed = lines.removed()
+    metadata.read_credits(removed, rules, found)
     if found.source is None:
         found.source = metadata.platform_source(removed)
     metadata.estimate(text, found)

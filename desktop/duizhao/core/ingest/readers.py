@@ -1,6 +1,8 @@
 """Readers: decoded text of one format in, body text and stated metadata out.
 
-- plain text: the text itself;
+- plain text: the text itself, less a leading header block of ``key: value``
+  lines (``title:``, ``source:``, ``url:``, ``date:``, ``author:`` … as
+  clipping tools save them; :func:`read_plain`), read as metadata;
 - Markdown: YAML front matter (``title``, ``source``, ``author``, ``url``,
   ``date``, plus ``translator``; read safely by :mod:`.frontmatter`) and light
   markup removal — headings,
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from duizhao.core.ingest import frontmatter, pages
+from duizhao.core.ingest.dates import normalise_datetime
 from duizhao.core.library import Metadata
 
 
@@ -57,7 +60,50 @@ def read(fmt: str, text: str) -> ReaderOutput:
         return read_markdown(text)
     if fmt == "html":
         return read_html(text)
-    return ReaderOutput("text", text, Metadata())
+    return read_plain(text)
+
+
+# -- plain text -------------------------------------------------------------
+
+#: Keys of a clipping tool's header block: the metadata fields, and ones read
+#: but not kept (the script is detected from the text itself).
+_HEADER_KEYS = {**frontmatter.FIELDS, "outlet": "source", "script": None, "lang": None}
+_HEADER_LINE = re.compile(r"^(?P<k>[A-Za-z]{2,12})[ \t]*:[ \t]*(?P<v>.*?)\s*$")
+#: A header block is at least this many known keys, one per line, from the first line.
+HEADER_MIN = 2
+HEADER_MAX = 12
+
+
+def read_plain(text: str) -> ReaderOutput:
+    """Plain text; a leading ``key: value`` block ending in a blank line is metadata.
+
+    The block counts only when it starts on the first line, holds at least
+    :data:`HEADER_MIN` known keys and nothing else, and a blank line (or the
+    end) follows it: prose that opens with ``Note: …`` stays prose. A date that
+    is not one is left out, never a reason to refuse the file.
+    """
+    lines = text.split("\n")
+    found = Metadata()
+    count = 0
+    for line in lines[: HEADER_MAX + 1]:
+        match = _HEADER_LINE.match(line.lstrip("\ufeff"))
+        if match is None or match["k"].lower() not in _HEADER_KEYS:
+            break
+        count += 1
+    if count < HEADER_MIN or (count < len(lines) and lines[count].strip()):
+        return ReaderOutput("text", text, Metadata())
+    for line in lines[:count]:
+        match = _HEADER_LINE.match(line.lstrip("\ufeff"))
+        assert match is not None
+        name, value = _HEADER_KEYS[match["k"].lower()], match["v"]
+        if name is None or not value or getattr(found, name) is not None:
+            continue
+        if name == "published":
+            found.published = normalise_datetime(value)
+        else:
+            setattr(found, name, value)
+    # the header's lines become blank, so line numbers still count from the file's top
+    return ReaderOutput("text", "\n" * count + "\n".join(lines[count:]), found)
 
 
 # -- Markdown ---------------------------------------------------------------
@@ -77,6 +123,8 @@ _MD_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])", re.A), r"\1"),  # italic
     (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
 )
+
+
 def read_markdown(text: str) -> ReaderOutput:
     metadata = Metadata()
     match = _FRONT_MATTER.match(text)

@@ -16,6 +16,10 @@
   (``duizhao check``), each problem with how to repair it;
 - :mod:`.errors` -- :class:`LibraryError` and its kinds (missing, busy,
   read-only, full, damaged), each one line for the user;
+- :mod:`.citation` -- an article as a reference (:func:`citation`) and the
+  formats reference managers import: RIS and CSL-JSON;
+- :mod:`.feeds` -- the news feeds subscribed to and the items already taken
+  from each (fetching them is :mod:`duizhao.core.ingest.feeds`);
 - :mod:`.workspaces` -- saved comparisons and the notes and pins on their rows,
   stored in the same database.
 """
@@ -33,6 +37,8 @@ from duizhao.core.library.article import (
     Removed,
 )
 from duizhao.core.library.check import Finding, check_library
+from duizhao.core.library.citation import FORMATS as CITATION_FORMATS
+from duizhao.core.library.citation import Citation, citation, csl_items, to_csl_json, to_ris
 from duizhao.core.library.errors import (
     ArticleDamaged,
     ArticleNotFound,
@@ -42,6 +48,18 @@ from duizhao.core.library.errors import (
     LibraryFull,
     LibraryMissing,
     LibraryReadOnly,
+)
+from duizhao.core.library.feeds import (
+    Feed,
+    FeedError,
+    add_feed,
+    find_feed,
+    known_url,
+    list_feeds,
+    mark_seen,
+    record_fetch,
+    remove_feed,
+    seen_keys,
 )
 from duizhao.core.library.store import FILE_NAME, Library, content_hash, raw_hash
 from duizhao.core.library.workspaces import (
@@ -56,13 +74,17 @@ from duizhao.core.library.workspaces import (
 )
 
 __all__ = [
+    "CITATION_FORMATS",
     "ENTITY_TYPES",
     "FILE_NAME",
     "Article",
     "ArticleDamaged",
     "ArticleNotFound",
     "ArticleSummary",
+    "Citation",
     "Entity",
+    "Feed",
+    "FeedError",
     "Finding",
     "ImportResult",
     "ImportStatus",
@@ -79,13 +101,25 @@ __all__ = [
     "Removed",
     "RowNote",
     "Workspace",
+    "add_feed",
     "check_library",
+    "citation",
     "content_hash",
+    "csl_items",
+    "find_feed",
+    "known_url",
+    "list_feeds",
     "list_workspaces",
     "load_workspace",
+    "mark_seen",
     "notes_for",
     "raw_hash",
+    "record_fetch",
+    "remove_feed",
     "save_workspace",
+    "seen_keys",
     "set_note",
     "set_pinned",
+    "to_csl_json",
+    "to_ris",
 ]

@@ -33,7 +33,7 @@ class Origin:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "outlet": self.outlet,
+            "outlet_key": self.outlet,
             "relayed_by": self.relayed_by,
             "region": self.region,
             "region_source": self.region_source,
@@ -73,6 +73,9 @@ class Metadata:
     #: ``title`` was not stated but taken from the first line or sentence.
     title_estimated: bool = False
     original: bool = False  # the platform's 原创 marker
+    #: Who else the page credits, as ``(role, name)`` written as in the text:
+    #: ``("编辑", "王一鸣")``, ``("监制", "…")``; in the order the page gives them.
+    credits: tuple[tuple[str, str], ...] = ()
 
     def merge_missing(self, other: Metadata) -> None:
         """Fill the fields this one lacks from ``other`` (this one wins)."""
@@ -80,6 +83,7 @@ class Metadata:
             if getattr(self, name) is None and getattr(other, name) is not None:
                 setattr(self, name, getattr(other, name))
         self.original = self.original or other.original
+        self.credits = self.credits or other.credits
 
 
 @dataclass(slots=True)
@@ -108,6 +112,8 @@ class ArticleSummary:
     published: str | None
     script: Script
     chars: int
+    url: str | None = None
+    author: str | None = None
     origin: Origin = Origin()
 
     def to_json(self) -> dict[str, object]:
@@ -118,6 +124,11 @@ class ArticleSummary:
             "published": self.published,
             "script": str(self.script),
             "chars": self.chars,
+            "url": self.url,
+            # the outlet as the article states it (the command line puts its
+            # profile's name here when the profile is known: outlet_key)
+            "outlet": self.source,
+            "author": self.author,
             **self.origin.to_json(),
         }
 

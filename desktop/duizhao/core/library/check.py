@@ -46,6 +46,7 @@ _TEXT_COLUMNS = (
     "original_path",
     "imported_at",
     "deleted_at",
+    "credits",
 )
 _SCRIPTS = {str(s) for s in Script}
 MAX_INTEGRITY_LINES = 20

@@ -20,6 +20,7 @@ Each raises :class:`sqlite3.Error`; the store turns it into one line.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -89,7 +90,7 @@ def lenient(db: sqlite3.Connection, sql: str, parameters: tuple[object, ...]) ->
 GET = (
     "SELECT id, text, title, title_estimated, source, author, translator, url, "
     "published, published_estimated, original, script, fmt, encoding, original_name, "
-    "imported_at, content_hash, deleted_at, outlet, relayed_by, region, region_source "
+    "imported_at, content_hash, deleted_at, credits, outlet, relayed_by, region, region_source "
     "FROM articles WHERE id = ?"
 )
 
@@ -106,6 +107,7 @@ def article(row: Row) -> Article:
         published=optional(row[8]),
         published_estimated=bool(row[9]),
         original=bool(row[10]),
+        credits=credits(row[18]),
     )
     return Article(
         id=int(row[0]),
@@ -117,7 +119,7 @@ def article(row: Row) -> Article:
         original_name=str(row[14]),
         imported_at=str(row[15]),
         content_hash=str(row[16]),
-        origin=origin(row[18:22]),
+        origin=origin(row[19:23]),
     )
 
 
@@ -130,7 +132,7 @@ def origin(values: Row) -> Origin:
 #: The article columns a parsed document describes, in the order of :func:`described`.
 DESCRIBED = (
     "title, title_estimated, source, author, translator, published, published_estimated, "
-    "original, script, text, chars, content_hash, cleaner_version, "
+    "original, script, text, chars, content_hash, cleaner_version, credits, "
     "outlet, relayed_by, region, region_source"
 )
 
@@ -151,10 +153,26 @@ def described(document: ParsedDocument, title: str, digest: str) -> tuple[object
         len(document.text),
         digest,
         document.cleaner_version,
+        json.dumps([list(pair) for pair in meta.credits], ensure_ascii=False),
         document.origin.outlet,
         document.origin.relayed_by,
         document.origin.region,
         document.origin.region_source,
+    )
+
+
+def credits(value: object) -> tuple[tuple[str, str], ...]:
+    """The ``credits`` column read back; anything but a list of pairs of text is none."""
+    try:
+        data = json.loads(str(value)) if value is not None else []
+    except ValueError:
+        return ()
+    if not isinstance(data, list):
+        return ()
+    return tuple(
+        (item[0], item[1])
+        for item in data
+        if isinstance(item, list) and len(item) == 2 and all(isinstance(part, str) for part in item)
     )
 
 

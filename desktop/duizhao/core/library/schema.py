@@ -135,8 +135,39 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN region TEXT;
     ALTER TABLE articles ADD COLUMN region_source TEXT;
     """,
+    # 7: reserved for the stories branch (replaced when it is merged)
+    "SELECT 1;",
+    # 8: who else a page credits (监制, 编辑 …), as the cleaner read them from
+    # its credit lines: a JSON list of [role, name] (duizhao.core.ingest.metadata)
+    """
+    ALTER TABLE articles ADD COLUMN credits TEXT NOT NULL DEFAULT '[]';
+    """,
+    # 9: news feeds the user subscribed to (duizhao.core.library.feeds), and every
+    # item already taken from one, so each is imported once; an item is known by
+    # its GUID (or link), and its link is kept to tell the same page in two feeds
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        added_at TEXT NOT NULL,
+        fetched_at TEXT,
+        error TEXT
+    );
+    CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        url TEXT,
+        article_id INTEGER,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, key)
+    );
+    CREATE INDEX feed_items_url ON feed_items(url);
+    CREATE INDEX articles_url ON articles(url);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
 
 def recognise(db: sqlite3.Connection, label: str) -> int:
     """The schema version of the Duizhao library open on ``db``; raises
@@ -144,9 +175,7 @@ def recognise(db: sqlite3.Connection, label: str) -> int:
     :class:`LibraryError` for one written by a newer Duizhao. Reads only."""
     application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    tables = {
-        str(r[0]) for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    }
+    tables = {str(r[0]) for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     ours = application_id == APPLICATION_ID or (
         application_id == 0 and version >= 1 and tables >= CORE_TABLES
     )
@@ -169,9 +198,7 @@ def recognise(db: sqlite3.Connection, label: str) -> int:
     return version
 
 
-def migrate(
-    db: sqlite3.Connection, write: Callable[[], AbstractContextManager[None]]
-) -> None:
+def migrate(db: sqlite3.Connection, write: Callable[[], AbstractContextManager[None]]) -> None:
     """Bring the schema up to :data:`SCHEMA_VERSION`, one transaction per step
     (``write`` opens one), and mark the file with :data:`APPLICATION_ID`."""
     version = int(db.execute("PRAGMA user_version").fetchone()[0])

@@ -211,7 +211,7 @@ class Library:
 
     def summaries(self) -> list[ArticleSummary]:
         rows = self._rows(
-            "SELECT id, title, source, published, script, chars, "
+            "SELECT id, title, source, published, script, chars, url, author, "
             "outlet, relayed_by, region, region_source FROM articles "
             "WHERE deleted_at IS NULL "
             "ORDER BY published IS NULL, published DESC, id"
@@ -224,7 +224,9 @@ class Library:
                 table.optional(r[3]),
                 table.script(r[4]),
                 int(r[5]),
-                table.origin(r[6:10]),
+                table.optional(r[6]),
+                table.optional(r[7]),
+                table.origin(r[8:12]),
             )
             for r in rows
         ]

@@ -212,10 +212,18 @@ def document_fields(article: Article) -> dict[str, Any]:
     return fields
 
 
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
 def _published(value: str | None) -> dt.datetime | None:
+    """The date the index filters on; a month alone (2024-07) is its first day,
+    so ``date:2024-07`` and ranges over it find the article."""
     if not value:
         return None
+    month = _MONTH.fullmatch(value)
     try:
+        if month is not None:
+            return dt.datetime(int(month[1]), int(month[2]), 1)
         stamp = dt.datetime.fromisoformat(value)
     except ValueError:
         return None

@@ -220,7 +220,7 @@ class CompareActions(QObject):
             if not path.suffix:
                 path = path.with_suffix(f".{fmt}")
         try:
-            written = export_comparison(comparison, fmt, Path(path))
+            written = export_comparison(comparison, fmt, Path(path), self.pane.notes)
         except (OSError, ValueError) as exc:
             self.pane.show_message(self.tr("Export failed: {reason}").format(reason=exc))
             return None

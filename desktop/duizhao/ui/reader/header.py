@@ -9,7 +9,9 @@ beside them, :class:`~duizhao.ui.reader.titlebar.RegionButton`; its names are
 written in the script of the pane's view, so a
 Traditional article shown in 简体 has a Simplified title; the labels around
 it are the interface's. Everything from the article is escaped: a title is
-text, never markup.
+text, never markup. A third line shows the article's URL (:func:`web_link`):
+a link only for http and https, which the pane opens in the system browser
+when it is clicked, never by itself.
 """
 
 from __future__ import annotations
@@ -118,9 +120,31 @@ def header_title(article: Article, view: str = "original") -> str:
     return in_view_script(article.title, article.script, view, article.region)
 
 
+#: Characters of a URL shown in the header (the whole URL is in the tool tip).
+URL_SHOWN = 70
+
+
+def web_link(article: Article) -> str | None:
+    """The article's URL when it is a web address (http, https), else None."""
+    url = (article.metadata.url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def shown_url(url: str) -> str:
+    """A URL without its scheme, cut to :data:`URL_SHOWN` characters."""
+    text = url.split("://", 1)[-1]
+    return text if len(text) <= URL_SHOWN else text[: URL_SHOWN - 1] + "…"
+
+
 def header_html(article: Article, view: str = "original") -> str:
     title = html.escape(header_title(article, view))
-    return f"<b>{title}</b><br>{html.escape(header_details(article, view))}"
+    out = f"<b>{title}</b><br>{html.escape(header_details(article, view))}"
+    link = web_link(article)
+    if link is not None:
+        out += f'<br><a href="{html.escape(link, quote=True)}">{html.escape(shown_url(link))}</a>'
+    elif article.metadata.url:
+        out += f"<br>{html.escape(shown_url(article.metadata.url))}"
+    return out
 
 
 def shown_date(value: str) -> str:

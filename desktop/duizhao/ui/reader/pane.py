@@ -39,8 +39,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSplitter,
@@ -53,7 +53,7 @@ from duizhao.core.text import Script, Utf16Index, View, ViewCache, reading, word
 from duizhao.ui.areas import set_area
 from duizhao.ui.reader.aid import aid_text
 from duizhao.ui.reader.findbar import FindBar
-from duizhao.ui.reader.header import header_details, header_html, region_text
+from duizhao.ui.reader.header import header_details, header_html, region_text, web_link
 from duizhao.ui.reader.highlighter import spans_in_view
 from duizhao.ui.reader.marks import MarkPainter
 from duizhao.ui.reader.sidebar import EntitySidebar, entity_query
@@ -113,6 +113,7 @@ class ReadingPane(QWidget):
         self.titlebar = PaneTitleBar(self)
         bar = self.titlebar
         self.header, self.selector = bar.header, bar.selector
+        self.header.linkActivated.connect(self._open_link)
         self.sidebar_button, self.close_button = bar.sidebar_button, bar.close_button
         self.aid_button = bar.aid_button
         self.selector.currentIndexChanged.connect(self._on_selector)
@@ -299,12 +300,21 @@ class ReadingPane(QWidget):
         if article is None:
             return
         self.header.setText(header_html(article, self.view_name))
-        self.header.setToolTip(f"{article.title}\n{header_details(article)}")
+        url = f"\n{article.metadata.url}" if article.metadata.url else ""
+        self.header.setToolTip(f"{article.title}\n{header_details(article)}{url}")
         self.region_button.setToolTip(
             self.tr("Region: {region}. Its views follow it; change it here").format(
                 region=region_text(article)
             )
         )
+
+    @Slot(str)
+    def _open_link(self, link: str) -> None:
+        """The header's URL, clicked: open it in the system browser (only the
+        article's own web address, so a crafted header cannot open anything else)."""
+        article = self.article
+        if article is not None and link == web_link(article):
+            QDesktopServices.openUrl(QUrl(link))
 
     def _render(self, original_position: int) -> None:
         article = self.article

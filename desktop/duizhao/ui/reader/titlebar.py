@@ -101,7 +101,13 @@ class PaneTitleBar(QWidget):
         self.header.setObjectName("paneHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the URL line is a link: clicked (or Tab + Enter), the pane opens it; never by itself
+        self.header.setOpenExternalLinks(False)
+        self.header.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.header.setAccessibleName(self.tr("Article title and details"))
         self.region_button = RegionButton(self)
