@@ -136,3 +136,20 @@ def test_a_region_set_by_the_user_survives_cleaning_again(library: Library) -> N
     assert fill_origins(library) == [article_id]  # never looked for: found again
     assert library.get(article_id).origin.region == "taiwan"
     assert fill_origins(library) == []
+
+
+def test_a_library_that_ran_migration_6_as_a_reserved_no_op_gains_it(tmp_path: Path) -> None:
+    import sqlite3
+
+    from duizhao.core.library import FILE_NAME
+
+    with Library.open(tmp_path / "lib") as library:
+        article_id = add(library, md(TW_BODY, source="自由時報"), "tw.md")
+    db = sqlite3.connect(tmp_path / "lib" / FILE_NAME, isolation_level=None)
+    for column in ("outlet", "relayed_by", "region", "region_source"):
+        db.execute(f"ALTER TABLE articles DROP COLUMN {column}")  # as main's placeholder left it
+    db.close()
+    with Library.open(tmp_path / "lib") as library:
+        assert library.get(article_id).origin == Origin()
+        assert fill_origins(library) == [article_id]
+        assert library.get(article_id).region == "taiwan"
