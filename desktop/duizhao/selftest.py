@@ -118,7 +118,9 @@ def _run(tmp: Path) -> list[str]:
 
             view = build_view(simplified.text, simplified.script, "taiwan")
             check(view.text != simplified.text, "view", "the Taiwan view equals the original")
-            back = build_view(traditional.text, traditional.script, "simplified")
+            back = build_view(
+                traditional.text, traditional.script, "simplified", region=traditional.region
+            )
             check(back.text != traditional.text, "view", "the Simplified view equals the original")
             parts.append(f"view taiwan {len(view.text)} chars")
 

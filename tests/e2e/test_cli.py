@@ -13,20 +13,24 @@ import pytest
 Run = Callable[..., Any]
 
 IMPORT_KEYS = {"path", "status", "id", "title", "script", "error"}
+#: where an article comes from (issue #20): its outlet's profile, relay and region
+ORIGIN_KEYS = {"outlet_key", "relayed_by", "region", "region_source"}
 # the contract's keys, and the citation's (url, outlet, author; show adds the date and credits)
 LIST_KEYS = {"id", "title", "source", "published", "script", "chars", "url", "outlet", "author"}
+LIST_KEYS |= ORIGIN_KEYS
 SHOW_KEYS = {
     "id",
     "title",
     "view",
     "text",
     "entities",
+    "source",
     "url",
     "outlet",
     "author",
     "published",
     "credits",
-}
+} | ORIGIN_KEYS
 VIEWS = ("original", "simplified", "traditional", "taiwan", "hongkong")
 
 

@@ -19,6 +19,7 @@ from duizhao.cli.common import (
     say,
     update_index,
 )
+from duizhao.cli.regions import outlet_name
 from duizhao.terminal import for_terminal, one_line
 
 
@@ -73,7 +74,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         summaries = library.summaries()
     if args.json:
-        emit_json([s.to_json() for s in summaries])
+        emit_json(
+            [{**s.to_json(), "outlet": outlet_name(s.origin.outlet, s.source)} for s in summaries]
+        )
         return EXIT_OK
     for s in summaries:
         date = one_line((s.published or "")[:10])
@@ -100,7 +103,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
             entities = article_entities(library, article)
             names = [(e.start, e.end) for e in entities if e.type == "PERSON"]
-            view = build_view(article.text, article.script, args.view, protect=names)
+            view = build_view(
+                article.text, article.script, args.view, protect=names, region=article.region
+            )
             meta = article.metadata
             emit_json(
                 {
@@ -109,16 +114,17 @@ def cmd_show(args: argparse.Namespace) -> int:
                     "view": args.view,
                     "text": view.text,
                     "entities": in_view(entities, view),
+                    "source": meta.source,
                     "url": meta.url,
-                    # the outlet as the article states it, until outlet profiles name it
-                    "outlet": meta.source,
+                    "outlet": outlet_name(article.origin.outlet, meta.source),
                     "author": meta.author,
                     "published": meta.published,
                     "credits": [{"role": role, "name": name} for role, name in meta.credits],
+                    **article.origin.to_json(),  # outlet_key, relayed_by, region …
                 }
             )
             return EXIT_OK
-    text = view_text(article.text, article.script, args.view)
+    text = view_text(article.text, article.script, args.view, article.region)
     meta = article.metadata
     print(one_line(article.title))
     details = [
@@ -127,6 +133,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         f"作者 {meta.author}" if meta.author else None,
         f"译者 {meta.translator}" if meta.translator else None,
         str(article.script),
+        f"region {article.region}" if article.region else None,
     ]
     print(one_line(" · ".join(d for d in details if d)))
     if meta.credits:
@@ -201,7 +208,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_reclean(args: argparse.Namespace) -> int:
-    from duizhao.core.ingest import default_rules, reclean
+    from duizhao.core.ingest import default_rules, fill_origins, reclean
 
     rules = default_rules()
 
@@ -219,7 +226,7 @@ def cmd_reclean(args: argparse.Namespace) -> int:
             on_kept=kept,
             on_repaired=repaired,
         )
-        if changed:
+        if fill_origins(library) or changed:
             update_index(library)
     if args.json:
         emit_json({"rules_version": rules.version, "changed": changed})

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from duizhao import __version__, terminal
-from duizhao.cli import articles, citing, comparing, feeds, searching
+from duizhao.cli import articles, citing, comparing, feeds, regions, searching
 from duizhao.cli.common import EXIT_USAGE, Command
 from duizhao.terminal import one_line
 
@@ -18,6 +18,7 @@ SUBCOMMANDS: dict[str, Command] = {
     **comparing.COMMANDS,
     **citing.COMMANDS,
     **feeds.COMMANDS,
+    **regions.COMMANDS,
 }
 
 

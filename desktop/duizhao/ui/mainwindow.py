@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.panes.current_changed.connect(self._on_current_pane)
         self.panes.aid_requested.connect(self.set_reading_aid)
         self.panes.panes_changed.connect(self.make_room)
+        self.panes.region_changed.connect(lambda _id: self.reload())
         self.legend.types_changed.connect(self.panes.set_visible_types)
         self.import_progress.bind(self.importer)
         self.importer.finished.connect(self._imported)

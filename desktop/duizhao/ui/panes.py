@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from duizhao.core.library import Article, ArticleNotFound, LibraryError
 from duizhao.core.text import ViewCache
 from duizhao.ui.models import article_ids_from_mime
-from duizhao.ui.reader import ReadingPane
+from duizhao.ui.reader import ReadingPane, region_text
 from duizhao.ui.tasks import Cancelled, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ class PaneArea(QWidget):
     search_requested = Signal(str)
     message = Signal(str)  # one line for the status bar
     aid_requested = Signal(bool)  # a pane's 拼音 button: the aid on or off everywhere
+    region_changed = Signal(int)  # article id whose region (and so its views) changed
 
     def __init__(
         self,
@@ -87,6 +88,7 @@ class PaneArea(QWidget):
         pane.set_zoom(self.zoom)
         pane.set_reading_aid(self.reading_aid)
         pane.aid_toggled.connect(self.aid_requested)
+        pane.region_wanted.connect(self.set_region)
         # Ctrl+F belongs to the window (Edit → Find), which opens the current pane's bar.
         pane.find_action.setShortcut(QKeySequence())
         pane.entity_activated.connect(self.select_entity)
@@ -204,6 +206,50 @@ class PaneArea(QWidget):
             pane.mark_range(start, end)
             self.set_current(pane)
         return pane
+
+    @Slot(int, str)
+    def set_region(self, article_id: int, region: str) -> None:
+        """Correct an article's region (``"auto"``: find it again from its outlet
+        and text) on the writer, the search index brought up to date; then every
+        pane showing it is drawn again in its new usage, at the same place, and
+        its entities recognised again."""
+
+        def work(context: TaskContext) -> Article:
+            from dataclasses import replace
+
+            from duizhao.core.ingest import article_origin
+            from duizhao.core.search import SearchIndex
+
+            library = context.library
+            article = library.get(article_id)
+            if region == "auto":
+                meta = article.metadata
+                origin = article_origin(meta.source, meta.url, article.text, article.script)
+            else:
+                origin = replace(article.origin, region=region, region_source="user")
+            changed = library.set_origin(article_id, origin)
+            SearchIndex(context.library_dir).sync(library)
+            return changed
+
+        task = self.runner.write(f"region of #{article_id}", work)
+
+        def done(article: Article) -> None:
+            for pane in self.panes:
+                if pane.article_id == article.id:
+                    pane.show_article(article, pane.first_visible_original())
+                    if self.selected_entity is not None:
+                        pane.set_selected_entity(self.selected_entity)
+            self._fetch_entities(article)
+            self.region_changed.emit(article.id)
+            self.message.emit(
+                self.tr("#{id} is read as from: {region}").format(
+                    id=article.id, region=region_text(article)
+                )
+            )
+
+        task.finished.connect(done)
+        failed = self.tr("Region not changed: {reason}")
+        task.failed.connect(lambda m: self.message.emit(failed.format(reason=m)))
 
     def _fetch_entities(self, article: Article) -> None:
         """Entities come from the library's cache or the recogniser, off the GUI thread;

@@ -501,9 +501,11 @@ class CountingRecogniser(Recogniser):
     def version(self) -> str:
         return self.fixed_version
 
-    def recognise(self, text: str, script: Script | None = None) -> list[Entity]:
+    def recognise(
+        self, text: str, script: Script | None = None, *, region: str | None = None
+    ) -> list[Entity]:
         self.calls += 1
-        return super().recognise(text, script)
+        return super().recognise(text, script, region=region)
 
 
 def test_results_are_cached_until_the_recogniser_changes(tmp_path: Path) -> None:

@@ -56,6 +56,7 @@ def test_every_region_has_outlets_of_its_own() -> None:
         ("- key: a\n  names: [x]\n  region: taiwan\n  kind: wire\n", "domains"),
         ("- key: A B\n  names: [x]\n  domains: [a.com]\n  region: taiwan\n  kind: wire\n", "key"),
         ("- {key: a, names: [x], domains: ['not a domain'], region: taiwan, kind: wire}", "domain"),
+        ("- {key: a, names: [x], domains: [a.com/b/c], region: taiwan, kind: wire}", "domain"),
         (
             "- {key: a, names: [x], domains: [a.com], region: taiwan, kind: wire}\n"
             "- {key: b, names: [y], domains: [a.com], region: taiwan, kind: wire}\n",
@@ -132,6 +133,11 @@ def test_one_typo_in_a_long_name() -> None:
     assert (match.outlet.key, match.how) == ("cna", "fuzzy")
     assert _key("聯合新聞") == "udn"  # one character missing from 聯合新聞網
     assert _key("中央通通訊社") == "cna"  # one added
+    # a changed character in a four-character name makes another name, not a typo
+    assert _key("东岸日报") is None
+    assert _key("环球译报") is None
+    assert _key("自由時間") is None
+    assert _key("由自時報") == "liberty-times"  # two neighbours swapped
     # Short names do not get that tolerance: 上報 and 明報 are two characters
     assert _key("上版") is None
     assert _key("明晚") is None

@@ -212,8 +212,12 @@ def test_summaries(library: Library) -> None:
         "script": "traditional",
         "chars": len(ROAD_TEXT),
         "url": None,
-        "outlet": "山报",  # the source as written, until outlet profiles land
+        "outlet": "山报",  # the source as written (the command line names known outlets)
         "author": None,
+        "outlet_key": None,
+        "relayed_by": None,
+        "region": None,
+        "region_source": None,
     }
     assert library.count() == 3
     assert library.ids() == sorted([old, undated, new])

@@ -85,6 +85,8 @@ def test_a_library_of_schema_3_gains_the_tables(tmp_path: Path) -> None:
     db.execute("DROP TABLE workspaces")
     db.execute("DROP TABLE row_notes")
     db.execute("DROP TABLE derived")  # migration 5 comes after the workspaces' 4
+    for column in ("outlet", "relayed_by", "region", "region_source"):  # migration 6
+        db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     db.execute("ALTER TABLE articles DROP COLUMN credits")  # and 8 too
     for statement in ("DROP TABLE feed_items", "DROP TABLE feeds", "DROP INDEX articles_url"):
         db.execute(statement)  # migration 9 (feeds) too

@@ -203,7 +203,7 @@ def test_traditional_words_are_cut_from_the_analysis_text(segmenter: Segmenter) 
 
 
 def test_traditional_and_simplified_give_the_same_words(segmenter: Segmenter) -> None:
-    traditional = segmenter.tokens(TRADITIONAL, Script.TRADITIONAL)
+    traditional = segmenter.tokens(TRADITIONAL, Script.TRADITIONAL, region="taiwan")
     simplified = segmenter.tokens(SIMPLIFIED, Script.SIMPLIFIED)
     assert [t.norm for t in traditional] == [t.norm for t in simplified]
 
@@ -234,10 +234,10 @@ def test_more_sentence_pairs_give_the_same_words(
         ("伺服器昨晚停機了。", "伺服器", "服务器"),
     ],
 )
-def test_taiwan_phrase_maps_to_the_whole_phrase(
+def test_taiwan_phrase_of_a_taiwan_article_maps_to_the_whole_phrase(
     segmenter: Segmenter, text: str, phrase: str, norm: str
 ) -> None:
-    tokens = segmenter.tokens(text, Script.TRADITIONAL)
+    tokens = segmenter.tokens(text, Script.TRADITIONAL, region="taiwan")
     check_tokens(text, tokens)
     start = text.index(phrase)
     end = start + len(phrase)
@@ -274,7 +274,7 @@ def test_whitespace_is_not_a_word_but_offsets_skip_it(segmenter: Segmenter) -> N
 )
 def test_words_never_overlap_in_the_original(segmenter: Segmenter) -> None:
     text = "個數位體"
-    tokens = segmenter.tokens(text, Script.TRADITIONAL)
+    tokens = segmenter.tokens(text, Script.TRADITIONAL, region="taiwan")
     assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:], strict=False)), [
         (t.text, t.norm, t.start, t.end) for t in tokens
     ]

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from duizhao.core.text import (
-    VIEW_CONFIGS,
+    CONFIGS,
+    USAGES,
     VIEWS,
     OffsetMap,
     Script,
@@ -82,6 +83,8 @@ chinese_text = st.lists(
 ).map("".join)
 scripts = st.sampled_from(list(Script))
 views = st.sampled_from(VIEWS)
+#: Article regions: each usage's configurations must keep the maps exact too.
+regions = st.sampled_from([None, "taiwan", "hongkong", "macau", "mainland", "other"])
 
 
 def spans(length: int) -> st.SearchStrategy[tuple[int, int]]:
@@ -126,11 +129,11 @@ def check_round_trip(view: View, start: int, end: int) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=chinese_text, script=scripts, view=views, data=st.data())
+@given(text=chinese_text, script=scripts, view=views, region=regions, data=st.data())
 def test_every_view_is_the_conversion_and_spans_survive_the_round_trip(
-    text: str, script: Script, view: str, data: st.DataObject
+    text: str, script: Script, view: str, region: str | None, data: st.DataObject
 ) -> None:
-    built = build_view(text, script, view)
+    built = build_view(text, script, view, region=region)
     if built.config is None:
         assert built.text == text
     else:
@@ -142,9 +145,12 @@ def test_every_view_is_the_conversion_and_spans_survive_the_round_trip(
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=chinese_text, script=scripts, data=st.data())
-def test_view_spans_map_back_and_forth_too(text: str, script: Script, data: st.DataObject) -> None:
-    view = analysis_view(text, script)
+@given(text=chinese_text, script=scripts, region=regions, data=st.data())
+def test_view_spans_map_back_and_forth_too(
+    text: str, script: Script, region: str | None, data: st.DataObject
+) -> None:
+    view = analysis_view(text, script, region)
+    assert view.text == (converter(view.config).convert(text) if view.config else text)
     check_map(view)
     for _ in range(5):
         start, end = data.draw(spans(len(view.text)))
@@ -174,10 +180,48 @@ def test_phrase_spans(text: str, view: str, span: tuple[int, int], expected: str
 
 
 def test_traditional_taiwan_article_simplified_uses_the_taiwan_reverse_phrases() -> None:
-    built = build_view("這款軟體的記憶體不足", Script.TRADITIONAL, "simplified")
+    built = build_view("這款軟體的記憶體不足", Script.TRADITIONAL, "simplified", region="taiwan")
     assert built.text == "这款软件的内存不足"
     assert built.text[slice(*built.to_view(2, 4))] == "软件"
     assert built.text[slice(*built.to_view(5, 8))] == "内存"
+    assert analysis_view("這款軟體", Script.TRADITIONAL, "taiwan").text == "这款软件"
+
+
+def test_a_hong_kong_article_keeps_its_own_words_in_simplified() -> None:
+    text = "市民可向警署查詢，新軟件已上綫"
+    for region in ("hongkong", "macau"):
+        built = build_view(text, Script.TRADITIONAL, "simplified", region=region)
+        assert built.text == "市民可向警署查询，新软件已上线"  # 查詢 is not Taiwan's 查找
+        assert built.text[slice(*built.to_view(6, 8))] == "查询"
+        assert analysis_view(text, Script.TRADITIONAL, region).text == built.text
+    # the Taiwan view of a Hong Kong article speaks Taiwan usage, through Simplified
+    taiwan = build_view("這款軟件", Script.TRADITIONAL, "taiwan", region="hongkong")
+    assert taiwan.text == "這款軟體"
+    assert taiwan.text[slice(*taiwan.to_view(2, 4))] == "軟體"
+    # a Taiwan article's view was Taiwan usage before regions and stays so
+    assert build_view("查詢", Script.TRADITIONAL, "simplified", region="taiwan").text == "查找"
+
+
+def test_traditional_text_of_unknown_region_is_not_rewritten_on_a_guess() -> None:
+    for region in (None, "mainland", "other"):
+        built = build_view("向警署查詢軟體", Script.TRADITIONAL, "simplified", region=region)
+        assert built.text == "向警署查询软体"  # characters only
+        assert built.config == "t2s"
+
+
+def test_a_simplified_article_reads_the_same_whatever_its_region() -> None:
+    text = "这款软件的内存不足"
+    for view in VIEWS:
+        texts = {build_view(text, Script.SIMPLIFIED, view, region=r).text for r in USAGES}
+        assert len(texts) == 1
+
+
+def test_the_view_cache_keeps_usages_apart() -> None:
+    cache = ViewCache()
+    text = "查詢軟體"
+    taiwan = cache.get("h", text, Script.TRADITIONAL, "simplified", region="taiwan")
+    hongkong = cache.get("h", text, Script.TRADITIONAL, "simplified", region="hongkong")
+    assert (taiwan.text, hongkong.text) == ("查找软件", "查询软体")
 
 
 def test_the_view_in_the_article_own_script_is_the_original() -> None:
@@ -189,9 +233,10 @@ def test_the_view_in_the_article_own_script_is_the_original() -> None:
     assert build_view(text, Script.TRADITIONAL, "original").text == text
 
 
-def test_every_script_has_every_view() -> None:
+def test_every_script_has_every_view_in_every_usage() -> None:
     for script in Script:
-        assert set(VIEW_CONFIGS[script]) == set(VIEWS) - {"original"}
+        for usage in USAGES:
+            assert set(CONFIGS[(script, usage)]) == set(VIEWS) - {"original"} | {"analysis"}
 
 
 def test_utf16_offsets_count_supplementary_characters_twice() -> None:

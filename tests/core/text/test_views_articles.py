@@ -56,5 +56,9 @@ def test_seed_article_views_keep_spans(seeds_dir: Path, segmenter: Segmenter) ->
 def test_analysis_text_is_simplified_for_both_scripts() -> None:
     traditional = parse("這款軟體的記憶體不足，用戶很多。".encode(), "t.txt")
     simplified = parse("这款软件的内存不足，用户很多。".encode(), "s.txt")
-    assert analysis_view(traditional.text, traditional.script).text == simplified.text
+    analysis = analysis_view(traditional.text, traditional.script, "taiwan")
+    assert analysis.text == simplified.text
+    # of unknown region, only the characters change
+    plain = analysis_view(traditional.text, traditional.script)
+    assert plain.text == "这款软体的记忆体不足，用户很多。"
     assert analysis_view(simplified.text, simplified.script).text == simplified.text

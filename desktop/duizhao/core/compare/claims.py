@@ -48,6 +48,7 @@ class Document:
     author: str = ""
     #: a date known only to the month: ``published`` is its first day, this its last
     published_last: dt.date | None = None
+    region: str | None = None  # picks the analysis text's configuration
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,7 @@ def _fingerprint(doc: Document) -> tuple[object, ...]:
         (e.start, e.end, e.entity_id, getattr(e, "type", ""), e.canonical) for e in doc.entities
     )
     when = (doc.published, doc.published_last)
-    return (doc.id, doc.script, doc.text, when, spans, id(shared_segmenter()))
+    return (doc.id, doc.script, doc.region, doc.text, when, spans, id(shared_segmenter()))
 
 
 def extract_claims(doc: Document) -> list[Claim]:
@@ -152,7 +153,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _extract(doc: Document) -> list[Claim]:
-    view = analysis_view(doc.text, doc.script)
+    view = analysis_view(doc.text, doc.script, doc.region)
     names = [e for e in doc.entities if getattr(e, "type", "") not in ("DATE", "NUMBER")]
     canonical = {e.entity_id: convert(e.canonical or e.text, "t2s") for e in names}
     segmenter = shared_segmenter()

@@ -147,6 +147,7 @@ def _fingerprint(docs: list[Document], topic: str | None, encoder: str) -> tuple
                 d.id,
                 hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
                 d.script,
+                d.region,
                 d.published,
                 d.published_last,
                 d.outlet,
@@ -306,4 +307,5 @@ def _document(article: Any, entities: tuple[Any, ...]) -> Document:
     meta = article.metadata
     outlet = meta.source or ""
     return Document(article.id, article.title, article.text, article.script, entities,
-                    published, outlet, meta.url or "", meta.author or "", last)  # fmt: skip
+                    published, outlet, meta.url or "", meta.author or "", last,
+                    article.region)  # fmt: skip

@@ -204,21 +204,27 @@ class Recogniser:
         text: str,
         script: Script | None = None,
         cancelled: Callable[[], bool] | None = None,
+        *,
+        region: str | None = None,
     ) -> list[Entity]:
-        """The entities of ``text`` (an article's original text), in order."""
-        return self.recognise_many([text], [script], cancelled)[0]
+        """The entities of ``text`` (an article's original text, from ``region``),
+        in order."""
+        return self.recognise_many([text], [script], cancelled, regions=[region])[0]
 
     def recognise_many(
         self,
         texts: Sequence[str],
         scripts: Sequence[Script | None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        *,
+        regions: Sequence[str | None] | None = None,
     ) -> list[list[Entity]]:
         """:meth:`recognise` for many texts, LAC batched across all of them."""
         views = []
         for k, text in enumerate(texts):
             script = scripts[k] if scripts is not None else None
-            views.append(analysis_view(text, script or detect_script(text)))
+            region = regions[k] if regions is not None else None
+            views.append(analysis_view(text, script or detect_script(text), region))
         return self.recognise_views(views, cancelled)
 
     def recognise_views(
@@ -543,9 +549,11 @@ def recognise_found(
     """An article's entities recognised now, with the cache entry to store; needs
     no library, so it may run on a worker thread."""
     if cancelled is None:  # a recogniser of the caller's may not take the flag
-        entities = recogniser.recognise(article.text, article.script)
+        entities = recogniser.recognise(article.text, article.script, region=article.region)
     else:
-        entities = recogniser.recognise(article.text, article.script, cancelled)
+        entities = recogniser.recognise(
+            article.text, article.script, cancelled, region=article.region
+        )
     release_freed_memory()  # the model's buffers for this article: ~7 MB each, else kept
     return Found(entities, recogniser.version(), to_cache(entities))
 
@@ -586,7 +594,7 @@ def analyse_library(
             break
         article = next(iter(library.articles([article_id])), None)
         if article is not None:
-            entities = recogniser.recognise(article.text, article.script)
+            entities = recogniser.recognise(article.text, article.script, region=article.region)
             library.store_entities(article.id, version, article.content_hash, to_cache(entities))
         done += 1
         if progress is not None:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from duizhao.core.ingest.cleaning import RuleSet
 from duizhao.core.ingest.fetching import Fetcher, FetchError, file_name, is_url
+from duizhao.core.ingest.outlets import fill_origins
 from duizhao.core.ingest.pipeline import ImportRefused, parse
 from duizhao.core.library import ImportResult, ImportStatus, Library, LibraryError
 
@@ -219,6 +220,7 @@ def import_paths(
 ) -> list[ImportResult]:
     """Import every file under ``paths``; the results are in the order files were read."""
     options = options or ImportOptions()
+    fill_origins(library)  # articles imported before outlets were known
     candidates = collect(paths)
     if options.fetcher is None and any(c.url for c in candidates):
         options = ImportOptions(

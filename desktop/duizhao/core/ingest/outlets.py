@@ -15,8 +15,10 @@ Finding an article's outlet (:func:`find_outlet`)
     OpenCC ``hk2s``, case folded; a Latin name must stand as a word, so AP
     is not found in APEC), and so are domains written in it (udn.com).
     When nothing matches exactly, a Han name of four or more characters
-    may be found with one typo (one character changed, missing, added, or
-    two neighbours swapped): how = ``"fuzzy"``.
+    may be found with one typo (a character added or two neighbours swapped;
+    in a name of five or more, also one changed or missing: 中央通迅社):
+    how = ``"fuzzy"``. In four characters a changed character as often makes
+    another outlet's name (东方日报 / 东岸日报), a missing one a prefix.
 
     The *publisher* is the first outlet the source line names that is not a
     portal: in "ETtoday新聞雲（綜合BBC報導）" ETtoday published and BBC is only
@@ -29,6 +31,14 @@ Finding an article's outlet (:func:`find_outlet`)
 
 Ties are broken by position in the line, then by the longer name, then by
 key, so the result does not depend on hash order.
+
+An article's origin (:func:`article_origin`)
+    is its outlet, the site that relayed it, and its region: the outlet's
+    (Singapore, Malaysia and overseas outlets are ``other``) when a publisher
+    is known -- a portal is not one: Yahoo carries Taiwan, Hong Kong and
+    foreign copy alike -- else what the text's usage says
+    (:func:`duizhao.core.text.regions.detect_region`), else not known.
+    :func:`fill_origins` does that for articles imported before.
 """
 
 from __future__ import annotations
@@ -43,8 +53,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from duizhao.core.library import Library, LibraryError, Origin
 from duizhao.core.resources import ResourceError, read_text
-from duizhao.core.text import convert
+from duizhao.core.text import Script, convert, detect_region
 
 Region = Literal["mainland", "taiwan", "hongkong", "macau", "singapore-malaysia", "overseas"]
 Kind = Literal[
@@ -54,14 +65,27 @@ How = Literal["domain", "name", "fuzzy"]
 REGIONS: tuple[str, ...] = get_args(Region)
 KINDS: tuple[str, ...] = get_args(Kind)
 RESOURCE = "outlets/outlets.yaml"
-#: Names at least this long (in characters, Han) may be found with one typo.
+#: The article region of an outlet's region.
+ARTICLE_REGION = {
+    "mainland": "mainland",
+    "taiwan": "taiwan",
+    "hongkong": "hongkong",
+    "macau": "macau",
+    "singapore-malaysia": "other",
+    "overseas": "other",
+}
+#: Names at least this long (in characters, Han) may be found with one typo:
+#: a character added, or two neighbours swapped ...
 FUZZY_MIN = 4
+#: ... and from this long, a character changed or missing too.
+FUZZY_CHANGE_MIN = 5
 
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FIELDS = frozenset({"key", "names", "domains", "region", "kind", "note"})
 _REQUIRED = ("key", "names", "domains", "region", "kind")
 _LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
-_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})+(?:/[\w./-]+)?")
+#: A domain, or a domain and one path segment (an edition on a shared host: bbc.com/zhongwen).
+_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})+(?:/[\w-]+)?")
 #: A domain written inside a source line: letters, digits and dots with a known ending.
 _DOMAIN_IN_TEXT = re.compile(r"(?<![\w.])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[\w-]+)?", re.ASCII)
 _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -327,8 +351,18 @@ def _fuzzy(profiles: _Profiles, norm: str) -> Iterator[_Found]:
                 continue
             for variant in sorted({window} | _deletions(window)):
                 for name, outlet in profiles.fuzzy.get(variant, ()):
-                    if abs(len(name) - length) <= 1:
+                    if abs(len(name) - length) <= 1 and _typo_allowed(name, window):
                         yield _Found(start, -length, outlet.key, "fuzzy")
+
+
+def _typo_allowed(name: str, window: str) -> bool:
+    """Every typo in names of :data:`FUZZY_CHANGE_MIN` or more; in shorter ones
+    only an added character or two neighbours swapped: there a changed
+    character makes another outlet's name as often as a typo (东方日报 /
+    东岸日报, 环球时报 / 环球译报), and a missing one a mere prefix (自由时间)."""
+    if len(name) >= FUZZY_CHANGE_MIN or len(window) > len(name):
+        return True
+    return len(window) == len(name) and sorted(window) == sorted(name)
 
 
 def _in_source(profiles: _Profiles, source: str) -> list[_Found]:
@@ -357,3 +391,36 @@ def find_outlet(source: str | None = None, url: str | None = None) -> OutletMatc
     if named_portal is not None:
         return OutletMatch(profiles.by_key[named_portal.key], named_portal.how)
     return None
+
+
+# -- an article's origin -------------------------------------------------------------
+
+
+def article_origin(
+    source: str | None, url: str | None, text: str, script: Script | None = None
+) -> Origin:
+    """Outlet, relay and region of an article (see the module's notes)."""
+    match = find_outlet(source, url)
+    outlet = match.outlet.key if match else None
+    relayed_by = match.relayed_by.key if match and match.relayed_by else None
+    if match is not None and not match.outlet.is_portal:
+        return Origin(outlet, relayed_by, ARTICLE_REGION[match.outlet.region], "outlet")
+    guess = detect_region(text, script).region
+    return Origin(outlet, relayed_by, guess, "text" if guess else "none")
+
+
+def fill_origins(library: Library) -> list[int]:
+    """Find the origin of every article that has none yet (imported before
+    outlets were known); returns their ids."""
+    done = []
+    for article_id in library.without_origin():
+        try:
+            article = library.get(article_id, include_trashed=True)
+        except LibraryError:
+            continue  # damaged: reclean rebuilds it, origin and all
+        meta = article.metadata
+        library.set_origin(
+            article_id, article_origin(meta.source, meta.url, article.text, article.script)
+        )
+        done.append(article_id)
+    return done

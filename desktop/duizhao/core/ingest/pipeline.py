@@ -8,7 +8,8 @@
    MHTML files skip decoding and are read by :mod:`.documents`;
 3. :mod:`.cleaning` marks boilerplate lines, :mod:`.metadata` reads and
    removes metadata lines, then the tail and inline rules run;
-4. a missing title or date is estimated from the text, the script detected.
+4. a missing title or date is estimated from the text, the script detected,
+   the outlet found and the region (:func:`.outlets.article_origin`).
 
 Nothing is thrown away: the result keeps the raw bytes, the reader's text and
 every removed piece with the rule that removed it, so :func:`reclean` can redo
@@ -23,6 +24,7 @@ from pathlib import PurePath
 from duizhao.core.ingest import cleaning, documents, metadata, readers
 from duizhao.core.ingest.encoding import DecodeError, decode
 from duizhao.core.ingest.lines import Lines
+from duizhao.core.ingest.outlets import article_origin
 from duizhao.core.ingest.readers import ReadError
 from duizhao.core.library import Metadata, ParsedDocument
 from duizhao.core.text import detect_script
@@ -141,5 +143,6 @@ def clean(document: ParsedDocument, rules: cleaning.RuleSet | None = None) -> Pa
     document.metadata = found
     document.removed = removed
     document.script = detect_script(text)
+    document.origin = article_origin(found.source, found.url, text, document.script)
     document.cleaner_version = rules.version
     return document

@@ -32,6 +32,7 @@ from duizhao.core.library.article import (
     ImportResult,
     ImportStatus,
     Metadata,
+    Origin,
     ParsedDocument,
     Removed,
 )
@@ -95,6 +96,7 @@ __all__ = [
     "LibraryMissing",
     "LibraryReadOnly",
     "Metadata",
+    "Origin",
     "ParsedDocument",
     "Removed",
     "RowNote",

@@ -9,7 +9,35 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from duizhao.core.text import Script
+from duizhao.core.text import Script, usage_of
+
+#: What said an article's region (``region_source``): its outlet's profile,
+#: its text, the user; ``none`` when nothing did.
+REGION_SOURCES = ("outlet", "text", "user", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an article comes from: its outlet (a key of the outlet profiles, None
+    when unknown), the portal or site that relayed it, its region (None when not
+    known) and what said so (:data:`REGION_SOURCES`; None: not looked for yet)."""
+
+    outlet: str | None = None
+    relayed_by: str | None = None
+    region: str | None = None
+    region_source: str | None = None
+
+    @property
+    def region_set_by_user(self) -> bool:
+        return self.region_source == "user"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "outlet_key": self.outlet,
+            "relayed_by": self.relayed_by,
+            "region": self.region,
+            "region_source": self.region_source,
+        }
 
 
 class ImportStatus(StrEnum):
@@ -71,6 +99,7 @@ class ParsedDocument:
     script: Script
     removed: list[Removed] = field(default_factory=list)
     cleaner_version: int = 0
+    origin: Origin = field(default_factory=Origin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +114,7 @@ class ArticleSummary:
     chars: int
     url: str | None = None
     author: str | None = None
+    origin: Origin = Origin()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -95,9 +125,11 @@ class ArticleSummary:
             "script": str(self.script),
             "chars": self.chars,
             "url": self.url,
-            # the outlet as the article states it, until outlet profiles name it
+            # the outlet as the article states it (the command line puts its
+            # profile's name here when the profile is known: outlet_key)
             "outlet": self.source,
             "author": self.author,
+            **self.origin.to_json(),
         }
 
 
@@ -114,10 +146,25 @@ class Article:
     original_name: str
     imported_at: str
     content_hash: str
+    origin: Origin = Origin()
 
     @property
     def title(self) -> str:
         return self.metadata.title or self.original_name
+
+    @property
+    def region(self) -> str | None:
+        return self.origin.region
+
+    @property
+    def fingerprint(self) -> str:
+        """What everything derived from the text depends on: its content and the
+        usage its region converts it with (a changed region rebuilds them)."""
+        return fingerprint(self.content_hash, self.origin.region)
+
+
+def fingerprint(content_hash: str, region: str | None) -> str:
+    return f"{content_hash}/{usage_of(region)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from duizhao.core.library.article import Article, Metadata, ParsedDocument, Script
+from duizhao.core.library.article import Article, Metadata, Origin, ParsedDocument, Script
 
 Row = tuple[Any, ...]
 
@@ -90,7 +90,8 @@ def lenient(db: sqlite3.Connection, sql: str, parameters: tuple[object, ...]) ->
 GET = (
     "SELECT id, text, title, title_estimated, source, author, translator, url, "
     "published, published_estimated, original, script, fmt, encoding, original_name, "
-    "imported_at, content_hash, deleted_at, credits FROM articles WHERE id = ?"
+    "imported_at, content_hash, deleted_at, credits, outlet, relayed_by, region, region_source "
+    "FROM articles WHERE id = ?"
 )
 
 
@@ -118,13 +119,21 @@ def article(row: Row) -> Article:
         original_name=str(row[14]),
         imported_at=str(row[15]),
         content_hash=str(row[16]),
+        origin=origin(row[19:23]),
     )
+
+
+def origin(values: Row) -> Origin:
+    """An :class:`Origin` from (outlet, relayed_by, region, region_source) columns."""
+    outlet, relayed_by, region, source = (optional(v) for v in values)
+    return Origin(outlet, relayed_by, region, source)
 
 
 #: The article columns a parsed document describes, in the order of :func:`described`.
 DESCRIBED = (
     "title, title_estimated, source, author, translator, published, published_estimated, "
-    "original, script, text, chars, content_hash, cleaner_version, credits"
+    "original, script, text, chars, content_hash, cleaner_version, credits, "
+    "outlet, relayed_by, region, region_source"
 )
 
 
@@ -145,6 +154,10 @@ def described(document: ParsedDocument, title: str, digest: str) -> tuple[object
         digest,
         document.cleaner_version,
         json.dumps([list(pair) for pair in meta.credits], ensure_ascii=False),
+        document.origin.outlet,
+        document.origin.relayed_by,
+        document.origin.region,
+        document.origin.region_source,
     )
 
 

@@ -124,8 +124,17 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, kind)
     );
     """,
-    # 6: reserved for the regions branch (replaced when it is merged)
-    "SELECT 1;",
+    # 6: where an article comes from: its outlet (a key of resources/outlets,
+    # NULL if unknown), the portal or site that relayed it, its region
+    # (taiwan, hongkong, macau, mainland, other; NULL if not known) and what
+    # said so (region_source: outlet, text, user, or none when nothing did;
+    # NULL until it is looked for). A region the user set survives reclean.
+    """
+    ALTER TABLE articles ADD COLUMN outlet TEXT;
+    ALTER TABLE articles ADD COLUMN relayed_by TEXT;
+    ALTER TABLE articles ADD COLUMN region TEXT;
+    ALTER TABLE articles ADD COLUMN region_source TEXT;
+    """,
     # 7: reserved for the stories branch (replaced when it is merged)
     "SELECT 1;",
     # 8: who else a page credits (监制, 编辑 …), as the cleaner read them from
@@ -158,6 +167,11 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+#: Migrations that main once shipped as a reserved no-op ("SELECT 1;") before
+#: their branch was merged, by number, with a column of ``articles`` that they
+#: add: a library that ran the no-op lacks it, and gets the real step when it
+#: is next opened for writing.
+ONCE_RESERVED = {6: "region_source"}
 
 
 def recognise(db: sqlite3.Connection, label: str) -> int:
@@ -200,9 +214,20 @@ def migrate(db: sqlite3.Connection, write: Callable[[], AbstractContextManager[N
             for statement in _statements(MIGRATIONS[number]):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {number + 1}")
+    for number, column in sorted(ONCE_RESERVED.items()):
+        if column not in _columns(db):
+            with write():
+                if column in _columns(db):
+                    continue  # another process did it while we waited
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    db.execute(statement)
     if int(db.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
         with write():
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _columns(db: sqlite3.Connection) -> set[str]:
+    return {str(r[1]) for r in db.execute("PRAGMA table_info(articles)")}
 
 
 def _statements(script: str) -> list[str]:

@@ -33,6 +33,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -42,9 +43,11 @@ from duizhao.core.library.article import (
     ArticleSummary,
     ImportStatus,
     Metadata,
+    Origin,
     ParsedDocument,
     Removed,
     Script,
+    fingerprint,
 )
 from duizhao.core.library.errors import (
     ArticleDamaged,
@@ -208,7 +211,8 @@ class Library:
 
     def summaries(self) -> list[ArticleSummary]:
         rows = self._rows(
-            "SELECT id, title, source, published, script, chars, url, author FROM articles "
+            "SELECT id, title, source, published, script, chars, url, author, "
+            "outlet, relayed_by, region, region_source FROM articles "
             "WHERE deleted_at IS NULL "
             "ORDER BY published IS NULL, published DESC, id"
         )
@@ -222,6 +226,7 @@ class Library:
                 int(r[5]),
                 table.optional(r[6]),
                 table.optional(r[7]),
+                table.origin(r[8:12]),
             )
             for r in rows
         ]
@@ -256,9 +261,10 @@ class Library:
         return int(self._read("SELECT value FROM meta WHERE key = 'generation'")[0][0])
 
     def fingerprints(self) -> dict[int, str]:
-        """Content hash of every article not in the trash, by id."""
-        rows = self._rows("SELECT id, content_hash FROM articles WHERE deleted_at IS NULL")
-        return {int(r[0]): str(r[1]) for r in rows}
+        """:attr:`Article.fingerprint` of every article not in the trash, by id:
+        its content hash and the usage its region converts it with."""
+        rows = self._rows("SELECT id, content_hash, region FROM articles WHERE deleted_at IS NULL")
+        return {int(r[0]): fingerprint(str(r[1]), table.optional(r[2])) for r in rows}
 
     def articles(self, ids: list[int] | None = None) -> Iterator[Article]:
         """The articles with these ids (default: all not in the trash), one at a
@@ -319,7 +325,7 @@ class Library:
             cursor = self._db.execute(
                 f"INSERT INTO articles ({table.DESCRIBED}, url, fmt, encoding, original_name, "
                 "original_path, imported_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"VALUES ({', '.join('?' * (table.DESCRIBED.count(',') + 7))})",
                 (
                     *table.described(document, meta.title or Path(name).stem, digest),
                     meta.url,
@@ -338,6 +344,30 @@ class Library:
             )
             self._store_removed(article_id, document.removed)
         return ImportStatus.IMPORTED, article_id
+
+    def set_origin(self, article_id: int, origin: Origin) -> Article:
+        """Store where an article comes from (its region corrected by the user,
+        or found again). When the usage its region converts it with changes,
+        what was derived from its text -- cached entities, derived data -- is
+        dropped, and its new fingerprint tells the search index to redo it."""
+        before = self._for_message(article_id, include_trashed=True)
+        with self._write():
+            self._db.execute(
+                "UPDATE articles SET outlet = ?, relayed_by = ?, region = ?, region_source = ? "
+                "WHERE id = ?",
+                (origin.outlet, origin.relayed_by, origin.region, origin.region_source, article_id),
+            )
+            never_looked = before.origin.region_source is None  # made before regions
+            changed = fingerprint(before.content_hash, origin.region) != before.fingerprint
+            if never_looked or changed:
+                self._db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
+                self._db.execute("DELETE FROM derived WHERE article_id = ?", (article_id,))
+        return self._for_message(article_id, include_trashed=True)
+
+    def without_origin(self) -> list[int]:
+        """Articles whose origin was never looked for (imported before outlets were known)."""
+        rows = self._read("SELECT id FROM articles WHERE region_source IS NULL ORDER BY id")
+        return [int(r[0]) for r in rows]
 
     def _store_removed(self, article_id: int, removed: list[Removed]) -> None:
         self._db.execute("DELETE FROM removed_parts WHERE article_id = ?", (article_id,))
@@ -449,6 +479,10 @@ class Library:
             document = clean(document)
         except ValueError as exc:  # e.g. ImportRefused: nothing would be left
             return str(exc)
+        if current is not None and current.origin.region_set_by_user:
+            document.origin = replace(
+                document.origin, region=current.origin.region, region_source="user"
+            )
         digest = content_hash(document.text)
         clash = self._read(
             "SELECT id FROM articles WHERE content_hash = ? AND id != ?", (digest, article_id)
@@ -459,7 +493,7 @@ class Library:
         with self._write():
             self._db.execute(
                 f"UPDATE articles SET ({table.DESCRIBED}, url, fmt, encoding) = "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
+                f"({', '.join('?' * (table.DESCRIBED.count(',') + 4))}) WHERE id = ?",
                 (
                     *table.described(document, document.metadata.title or Path(name).stem, digest),
                     document.metadata.url,

@@ -7,9 +7,13 @@ the original text. Words of three or more characters also index the
 dictionary words inside them at the same position (国债 inside 国债券), so a
 shorter query still matches without breaking phrases.
 
-A query word is normalised every way a reader may mean it (:func:`query_variants`):
-``t2s``, the Taiwan-aware ``tw2sp``, and ``s2t`` then ``tw2sp`` for a Simplified
-word that Taiwan writes differently; a name the gazetteer knows also brings its
+A document is analysed with the configuration of its region
+(:func:`duizhao.core.text.view_config`: ``tw2sp`` for Taiwan, ``hk2s`` for Hong
+Kong and Macau, plain ``t2s`` when not known). A query word is normalised
+every way a reader may mean it (:func:`query_variants`, :data:`QUERY_CONFIGS`):
+``t2s``, the Taiwan-aware ``tw2sp``, ``s2t`` then ``tw2sp`` for a Simplified
+word that Taiwan writes differently, ``hk2s``, and ``s2twp`` then ``t2s`` for
+Taiwan words in an article of unknown region; a name the gazetteer knows also brings its
 other names (川普 finds 特朗普), and an abbreviation of :mod:`.terms` its full
 forms (美債 finds 美国国债, 央行 finds 中国人民银行).
 
@@ -34,8 +38,11 @@ from duizhao.core.library import Article
 from duizhao.core.text import Script, analysis_view, convert, shared_segmenter, use_shared_segmenter
 
 #: ``s2t+tw2sp`` reads a Simplified query the way a Taiwan article is indexed
-#: (查询 → 查詢 → 查找), so Simplified words find Taiwan vocabulary too.
-QUERY_CONFIGS = ("t2s", "tw2sp", "s2t+tw2sp")
+#: (查询 → 查詢 → 查找), so Simplified words find Taiwan vocabulary too;
+#: ``hk2s`` the way a Hong Kong article is (Hong Kong variant characters), and
+#: ``s2twp+t2s`` the way a Traditional article of unknown region is, whose
+#: Taiwan words are only simplified character by character (软件 → 軟體 → 软体).
+QUERY_CONFIGS = ("t2s", "tw2sp", "s2t+tw2sp", "hk2s", "s2twp+t2s")
 #: A query name expands to at most this many of the gazetteer's names for it.
 MAX_ALIASES = 16
 
@@ -59,19 +66,20 @@ class IndexToken:
     end: int
 
 
-def index_tokens(text: str, script: Script) -> list[IndexToken]:
+def index_tokens(text: str, script: Script, region: str | None = None) -> list[IndexToken]:
     """The tokens a document's text is indexed under (see the module docstring)."""
-    view = analysis_view(text, script)
+    view = analysis_view(text, script, region)
     return [
         IndexToken(word, position, *view.to_original(start, end))
         for start, end, word, position in _terms(view.text)
     ]
 
 
-def index_terms(text: str, script: Script) -> list[tuple[str, int]]:
+def index_terms(text: str, script: Script, region: str | None = None) -> list[tuple[str, int]]:
     """(word, position) of :func:`index_tokens`: what the index stores, without
     mapping offsets to the original text (a tenth of the analysis time)."""
-    return [(word, position) for _, _, word, position in _terms(analysis_view(text, script).text)]
+    view = analysis_view(text, script, region)
+    return [(word, position) for _, _, word, position in _terms(view.text)]
 
 
 def _terms(text: str) -> Iterator[tuple[int, int, str, int]]:
@@ -111,16 +119,10 @@ def _variants(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(variants)
 
 
-def _chain(text: str, configs: str) -> str:
-    for config in configs.split("+"):
-        text = convert(text, config)
-    return text
-
-
 def _normalised(text: str) -> list[tuple[str, ...]]:
     variants: list[tuple[str, ...]] = []
     for config in QUERY_CONFIGS:
-        converted = convert(text, config) if "+" not in config else _chain(text, config)
+        converted = convert(text, config)  # "a+b": a, then b
         words = tuple(
             word.lower()
             for s, e in segmenter().cut(converted)
@@ -136,12 +138,14 @@ class _Analysed(str):
 
     terms: list[tuple[str, int]]
     script: Script
+    region: str | None
 
 
-def _analysed(text: str, script: Script) -> _Analysed:
+def _analysed(text: str, script: Script, region: str | None) -> _Analysed:
     value = _Analysed(text)
-    value.terms = index_terms(text, script)
+    value.terms = index_terms(text, script, region)
     value.script = script
+    value.region = region
     return value
 
 
@@ -167,8 +171,12 @@ class DuizhaoTokenizer(Tokenizer):
         if isinstance(value, _Analysed) and not chars:  # what indexing asks for
             items = ((text, position, 0, 0) for text, position in value.terms)
         else:
-            script = value.script if isinstance(value, _Analysed) else Script.MIXED
-            items = ((t.text, t.position, t.start, t.end) for t in index_tokens(str(value), script))
+            if isinstance(value, _Analysed):
+                script, region = value.script, value.region
+            else:
+                script, region = Script.MIXED, "taiwan"  # a query: Taiwan-aware, as before
+            tokens = index_tokens(str(value), script, region)
+            items = ((t.text, t.position, t.start, t.end) for t in tokens)
         for text, position, start, end in items:
             token.text = text
             token.boost = 1.0
@@ -189,15 +197,15 @@ def document_fields(article: Article) -> dict[str, Any]:
     meta = article.metadata
     fields: dict[str, Any] = {
         "id": article.id,
-        "content_hash": article.content_hash,
-        "title": _analysed(article.title, article.script),
-        "body": _analysed(article.text, article.script),
+        "content_hash": article.fingerprint,  # content and usage: a new region redoes it
+        "title": _analysed(article.title, article.script, article.region),
+        "body": _analysed(article.text, article.script, article.region),
         "script": str(article.script),
     }
     if meta.source:
-        fields["source"] = _analysed(meta.source, article.script)
+        fields["source"] = _analysed(meta.source, article.script, article.region)
     if meta.author:
-        fields["author"] = _analysed(meta.author, article.script)
+        fields["author"] = _analysed(meta.author, article.script, article.region)
     published = _published(meta.published)
     if published is not None:
         fields["published"] = published

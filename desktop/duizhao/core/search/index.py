@@ -456,7 +456,9 @@ class SearchIndex:
             article = library.get(article_id)
         except (ArticleNotFound, ArticleDamaged):
             return None  # removed since the index was synced, or damaged since
-        view = self.views.get(article.content_hash, article.text, article.script, "analysis")
+        view = self.views.get(
+            article.content_hash, article.text, article.script, "analysis", region=article.region
+        )
         spans = highlights(view, patterns)
         return Hit(
             id=article.id,

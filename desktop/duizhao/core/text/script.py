@@ -57,45 +57,94 @@ DOMINANT_SHARE = 0.8
 
 VIEWS = ("original", "simplified", "traditional", "taiwan", "hongkong")
 
-#: OpenCC configuration per (article script, view); None means the text as it is.
-#: A Traditional article is read as Taiwan usage when simplified (``tw2sp``
-#: turns 軟體 into 软件): there is no reliable Taiwan/Hong Kong test, and the
-#: phrase table only rewrites Taiwan terms, leaving Hong Kong text to the
-#: character conversion it shares with ``hk2s``.
-VIEW_CONFIGS: dict[Script, dict[str, str | None]] = {
-    Script.SIMPLIFIED: {
-        "simplified": None,
-        "traditional": "s2t",
-        "taiwan": "s2twp",
-        "hongkong": "s2hk",
-    },
-    Script.TRADITIONAL: {
+#: The phrase conventions an article's conversions follow, from its region
+#: (:func:`usage_of`): Taiwan usage, Hong Kong usage (Hong Kong and Macau),
+#: or ``plain`` -- characters only, no phrase rewritten on a guess.
+USAGES = ("taiwan", "hongkong", "plain")
+
+_SIMPLIFIED_ROW: dict[str, str | None] = {
+    "simplified": None,
+    "traditional": "s2t",
+    "taiwan": "s2twp",
+    "hongkong": "s2hk",
+    "analysis": "t2s",
+}
+_PLAIN_ROW: dict[str, str | None] = {
+    "simplified": "t2s",
+    "traditional": "s2t",
+    "taiwan": "s2twp",
+    "hongkong": "s2hk",
+    "analysis": "t2s",
+}
+#: OpenCC configuration per (article script, usage) and view -- ``analysis``
+#: is the normalised Simplified copy analysis reads; None means the text as
+#: it is; ``a+b`` runs ``a`` then ``b``. A Taiwan article is simplified with
+#: ``tw2sp`` (軟體 → 软件), a Hong Kong one with ``hk2s`` (查詢 stays 查询,
+#: where ``tw2sp`` would make it 查找) and read in Taiwan usage through
+#: Simplified (``hk2s+s2twp``: 軟件 → 軟體); a Traditional article whose
+#: region is not known gets plain ``t2s``. A Simplified article's views do not
+#: depend on its region; a Simplified article still goes through ``t2s`` for
+#: analysis so stray Traditional characters are normalised too.
+CONFIGS: dict[tuple[Script, str], dict[str, str | None]] = {
+    **{(Script.SIMPLIFIED, usage): _SIMPLIFIED_ROW for usage in USAGES},
+    (Script.TRADITIONAL, "taiwan"): {
         "simplified": "tw2sp",
         "traditional": None,
         "taiwan": "t2tw",
         "hongkong": "t2hk",
+        "analysis": "tw2sp",
     },
-    Script.MIXED: {
+    (Script.TRADITIONAL, "hongkong"): {
+        "simplified": "hk2s",
+        "traditional": None,
+        "taiwan": "hk2s+s2twp",
+        "hongkong": "t2hk",
+        "analysis": "hk2s",
+    },
+    (Script.TRADITIONAL, "plain"): {
         "simplified": "t2s",
+        "traditional": None,
+        "taiwan": "t2tw",
+        "hongkong": "t2hk",
+        "analysis": "t2s",
+    },
+    (Script.MIXED, "taiwan"): {
+        "simplified": "tw2sp",
         "traditional": "s2t",
         "taiwan": "s2twp",
         "hongkong": "s2hk",
+        "analysis": "tw2sp",
     },
-    Script.UNKNOWN: {
-        "simplified": "t2s",
+    (Script.MIXED, "hongkong"): {
+        "simplified": "hk2s",
         "traditional": "s2t",
         "taiwan": "s2twp",
         "hongkong": "s2hk",
+        "analysis": "hk2s",
     },
+    (Script.MIXED, "plain"): _PLAIN_ROW,
+    **{(Script.UNKNOWN, usage): _PLAIN_ROW for usage in USAGES},
 }
-#: The normalised Simplified copy analysis reads. A Simplified article still
-#: goes through ``t2s`` so stray Traditional characters are normalised too.
+#: The views of an article whose region is not known (plain usage), by script.
+VIEW_CONFIGS: dict[Script, dict[str, str | None]] = {
+    script: {v: c for v, c in CONFIGS[(script, "plain")].items() if v != "analysis"}
+    for script in Script
+}
+#: The analysis configuration of an article whose region is not known, by script.
 ANALYSIS_CONFIGS: dict[Script, str] = {
-    Script.SIMPLIFIED: "t2s",
-    Script.TRADITIONAL: "tw2sp",
-    Script.MIXED: "tw2sp",
-    Script.UNKNOWN: "t2s",
+    script: str(CONFIGS[(script, "plain")]["analysis"]) for script in Script
 }
+
+
+def usage_of(region: str | None) -> str:
+    """The usage (:data:`USAGES`) an article of ``region`` is converted with."""
+    if region == "taiwan":
+        return "taiwan"
+    if region in ("hongkong", "macau"):
+        return "hongkong"
+    return "plain"
+
+
 #: Bump when the alignment changes what maps produce.
 MAP_VERSION = 1
 #: Characters OpenCC cannot take: lone surrogates (it wants UTF-8) and control
@@ -118,17 +167,22 @@ class Converter:
         import opencc
 
         self.config = config
-        self._opencc = opencc.OpenCC(f"{config}.json")
+        self._steps = [opencc.OpenCC(f"{step}.json") for step in config.split("+")]
         self._table = _Table({ord("\n"): "\n"})
         self._lock = threading.Lock()
+
+    def _opencc(self, text: str) -> str:
+        for step in self._steps:
+            text = str(step.convert(text))
+        return text
 
     def convert(self, text: str) -> str:
         """The phrase-aware conversion; characters OpenCC cannot take pass through."""
         if not _UNSAFE.search(text):
-            return str(self._opencc.convert(text))
+            return self._opencc(text)
         parts = _UNSAFE.split(text)
         gaps = _UNSAFE.findall(text)
-        out = [str(self._opencc.convert(part)) if part else "" for part in parts]
+        out = [self._opencc(part) if part else "" for part in parts]
         return "".join(o + (gaps[k] if k < len(gaps) else "") for k, o in enumerate(out))
 
     def charwise(self, text: str) -> str:
@@ -162,7 +216,7 @@ class Converter:
         if converted == text:
             return text, OffsetMap.identity(len(text))
         # the alignment converts a few characters at a time, many times over
-        raw = _memo(self.convert if _UNSAFE.search(text) else self._opencc.convert)
+        raw = _memo(self.convert if _UNSAFE.search(text) else self._opencc)
         if self.config in FEW_CHANGES:
             return converted, align(text, converted, raw, char=self.char)
         return converted, align(text, converted, raw, charwise=self.charwise(text))
@@ -199,7 +253,8 @@ def converter(config: str) -> Converter:
 
 
 def convert(text: str, config: str) -> str:
-    """Raw OpenCC conversion with a built-in configuration such as ``s2t``."""
+    """Raw OpenCC conversion with a built-in configuration such as ``s2t``
+    (``a+b``: ``a`` then ``b``)."""
     return converter(config).convert(text)
 
 
@@ -291,27 +346,36 @@ class View:
         return self.to_original(first, max(first, last))
 
 
-def view_config(script: Script, view: str) -> str | None:
+def view_config(script: Script, view: str, region: str | None = None) -> str | None:
+    """The configuration of ``view`` (or ``"analysis"``) for an article in
+    ``script`` from ``region`` (None: not known)."""
     if view == "original":
         return None
+    if view not in VIEWS and view != "analysis":
+        raise ValueError(f"unknown view {view!r}; choose from {', '.join(VIEWS)}")
     try:
-        return VIEW_CONFIGS[script][view]
+        return CONFIGS[(script, usage_of(region))][view]
     except KeyError:
         raise ValueError(f"unknown view {view!r}; choose from {', '.join(VIEWS)}") from None
 
 
 def build_view(
-    text: str, script: Script, view: str, protect: Sequence[tuple[int, int]] = ()
+    text: str,
+    script: Script,
+    view: str,
+    protect: Sequence[tuple[int, int]] = (),
+    *,
+    region: str | None = None,
 ) -> View:
-    """``text`` (of an article in ``script``) as ``view`` shows it, with its
-    map; ``protect``: spans of people's names (original offsets), converted as
-    names (:mod:`duizhao.core.text.names`)."""
-    return _build(view, text, view_config(script, view), protect)
+    """``text`` (of an article in ``script`` from ``region``) as ``view`` shows
+    it, with its map; ``protect``: spans of people's names (original offsets),
+    converted as names (:mod:`duizhao.core.text.names`)."""
+    return _build(view, text, view_config(script, view, region), protect)
 
 
-def analysis_view(text: str, script: Script) -> View:
+def analysis_view(text: str, script: Script, region: str | None = None) -> View:
     """The normalised Simplified copy of ``text`` that analysis reads."""
-    return _build("analysis", text, ANALYSIS_CONFIGS[script])
+    return _build("analysis", text, view_config(script, "analysis", region))
 
 
 def _build(
@@ -327,9 +391,9 @@ def _build(
     return View(name, text, converted, offset_map, config)
 
 
-def view_text(text: str, script: Script, view: str) -> str:
-    """``text`` (of an article in ``script``) as shown in ``view``."""
-    config = view_config(script, view)
+def view_text(text: str, script: Script, view: str, region: str | None = None) -> str:
+    """``text`` (of an article in ``script`` from ``region``) as shown in ``view``."""
+    config = view_config(script, view, region)
     return text if config is None else convert(text, config)
 
 
@@ -351,20 +415,23 @@ class ViewCache:
         script: Script,
         view: str,
         protect: Sequence[tuple[int, int]] = (),
+        *,
+        region: str | None = None,
     ) -> View:
-        """The view, made now or earlier; ``protect`` as for :func:`build_view`
-        (views with other protected spans are other entries)."""
+        """The view, made now or earlier; ``protect`` and ``region`` as for
+        :func:`build_view` (views with other protected spans or of another
+        usage are other entries)."""
         names = _spans_key(protect)
-        key = (content_hash, view + names, converter_version())
+        key = (content_hash, f"{view}{names}/{usage_of(region)}", converter_version())
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
                 return found
         if view == "analysis":
-            made = analysis_view(text, script)
+            made = analysis_view(text, script, region)
         else:
-            made = build_view(text, script, view, protect)
+            made = build_view(text, script, view, protect, region=region)
         with self._lock:
             self.misses += 1
             if key not in self._items:
@@ -400,12 +467,13 @@ def _is_han(ch: str) -> bool:
 
 
 def describe_configs() -> list[dict[str, Any]]:
-    """The view table, for documentation and ``--help`` (one row per article script)."""
+    """The view table, for documentation and ``--help`` (one row per article
+    script and usage)."""
     return [
         {
             "script": str(script),
+            "usage": usage,
             **{view: config or "(unchanged)" for view, config in row.items()},
-            "analysis": ANALYSIS_CONFIGS[script],
         }
-        for script, row in VIEW_CONFIGS.items()
+        for (script, usage), row in CONFIGS.items()
     ]

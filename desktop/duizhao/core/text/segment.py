@@ -182,9 +182,17 @@ class Segmenter:
                     found.append((start, start + size))
         return found
 
-    def tokens(self, text: str, script: Script, analysis: View | None = None) -> list[Token]:
-        """Words of an article's original ``text``, cut from its analysis text."""
-        view = analysis or analysis_view(text, script)
+    def tokens(
+        self,
+        text: str,
+        script: Script,
+        analysis: View | None = None,
+        *,
+        region: str | None = None,
+    ) -> list[Token]:
+        """Words of an article's original ``text`` (from ``region``), cut from its
+        analysis text."""
+        view = analysis or analysis_view(text, script, region)
         found: list[Token] = []
         for start, end in self.cut(view.text):
             o_start, o_end = view.to_original(start, end)

@@ -8,7 +8,7 @@ The window owns one :class:`EntityLegend` (``legend``) shared by every pane.
 
 from __future__ import annotations
 
-from duizhao.ui.reader.header import VIEW_LABELS
+from duizhao.ui.reader.header import VIEW_LABELS, region_name, region_text
 from duizhao.ui.reader.highlighter import EntityHighlighter, Span, spans_in_view
 from duizhao.ui.reader.legend import EntityLegend
 from duizhao.ui.reader.pane import ReadingPane
@@ -22,5 +22,7 @@ __all__ = [
     "ReadingPane",
     "Span",
     "entity_query",
+    "region_name",
+    "region_text",
     "spans_in_view",
 ]

@@ -3,8 +3,10 @@
 :data:`VIEW_LABELS` names the script views in Chinese (原文 简体 繁體 臺灣 香港)
 for selectors and menus (:func:`view_label_tip` says each in the interface's
 language); :func:`header_html` makes the two header lines: the title, then
-source · date · author · translator · script. What comes from the article
-(title, source, names) is written in the script of the pane's view, so a
+source · date · author · translator · script (the region has its own button
+beside them, :class:`~duizhao.ui.reader.titlebar.RegionButton`; its names are
+:func:`region_name`). What comes from the article (title, source, names) is
+written in the script of the pane's view, so a
 Traditional article shown in 简体 has a Simplified title; the labels around
 it are the interface's. Everything from the article is escaped: a title is
 text, never markup. A third line shows the article's URL (:func:`web_link`):
@@ -43,17 +45,46 @@ SCRIPT_LABELS = {
 }
 
 
+#: An article's region (:data:`duizhao.core.text.REGIONS`), and None: not known.
+REGION_NAMES = {
+    "taiwan": QT_TRANSLATE_NOOP("Regions", "Taiwan"),
+    "hongkong": QT_TRANSLATE_NOOP("Regions", "Hong Kong"),
+    "macau": QT_TRANSLATE_NOOP("Regions", "Macau"),
+    "mainland": QT_TRANSLATE_NOOP("Regions", "Mainland China"),
+    "other": QT_TRANSLATE_NOOP("Regions", "Elsewhere"),
+    None: QT_TRANSLATE_NOOP("Regions", "Region not known"),
+}
+#: What said the region (an article's ``region_source``).
+REGION_SOURCES = {
+    "outlet": QT_TRANSLATE_NOOP("Regions", "from its outlet"),
+    "text": QT_TRANSLATE_NOOP("Regions", "from its usage of words"),
+    "user": QT_TRANSLATE_NOOP("Regions", "set by you"),
+}
+
+
+def region_name(region: str | None) -> str:
+    """An article's region in the interface's language."""
+    return QCoreApplication.translate("Regions", REGION_NAMES.get(region, region or ""))
+
+
+def region_text(article: Article) -> str:
+    """The region and what said so: "Hong Kong (from its outlet)"."""
+    source = REGION_SOURCES.get(article.origin.region_source or "")
+    name = region_name(article.region)
+    return f"{name} ({QCoreApplication.translate('Regions', source)})" if source else name
+
+
 def view_label_tip(view: str) -> str:
     """What a view shows, in the interface's language."""
     return QCoreApplication.translate("Views", VIEW_TIPS.get(view, view))
 
 
-def in_view_script(text: str, script: Script, view: str) -> str:
-    """``text`` from an article in ``script`` written as ``view`` writes it."""
+def in_view_script(text: str, script: Script, view: str, region: str | None = None) -> str:
+    """``text`` from an article in ``script`` (from ``region``) written as ``view`` writes it."""
     if not text:
         return text
     try:
-        config = view_config(script, view)
+        config = view_config(script, view, region)
     except ValueError:
         return text
     return convert(text, config) if config else text
@@ -65,7 +96,7 @@ def header_details(article: Article, view: str = "original") -> str:
     meta = article.metadata
 
     def own(text: str | None) -> str:
-        return in_view_script(text or "", article.script, view)
+        return in_view_script(text or "", article.script, view, article.region)
 
     published = shown_date(meta.published or "")
     if published and meta.published_estimated:
@@ -86,7 +117,7 @@ def header_details(article: Article, view: str = "original") -> str:
 
 def header_title(article: Article, view: str = "original") -> str:
     """The article's title in the script of ``view``."""
-    return in_view_script(article.title, article.script, view)
+    return in_view_script(article.title, article.script, view, article.region)
 
 
 #: Characters of a URL shown in the header (the whole URL is in the tool tip).

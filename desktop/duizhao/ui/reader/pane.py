@@ -53,7 +53,7 @@ from duizhao.core.text import Script, Utf16Index, View, ViewCache, reading, word
 from duizhao.ui.areas import set_area
 from duizhao.ui.reader.aid import aid_text
 from duizhao.ui.reader.findbar import FindBar
-from duizhao.ui.reader.header import header_details, header_html, web_link
+from duizhao.ui.reader.header import header_details, header_html, region_text, web_link
 from duizhao.ui.reader.highlighter import spans_in_view
 from duizhao.ui.reader.marks import MarkPainter
 from duizhao.ui.reader.sidebar import EntitySidebar, entity_query
@@ -86,6 +86,7 @@ class ReadingPane(QWidget):
     scrolled = Signal()
     zoom_changed = Signal(int)
     aid_toggled = Signal(bool)  # the 拼音 button: the reader turned the aid on or off
+    region_wanted = Signal(int, str)  # article id, a region or "auto": the reader corrects it
 
     def __init__(self, views: ViewCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +120,8 @@ class ReadingPane(QWidget):
         self.sidebar_button.toggled.connect(self._on_sidebar_button)
         self.close_button.clicked.connect(self.close_requested)
         self.aid_button.toggled.connect(self.aid_toggled)
+        self.region_button = bar.region_button
+        self.region_button.region_chosen.connect(self._on_region_chosen)
 
         self.text = ReaderText(self)
         self.text.query_for = lambda entity_id: self._queries.get(entity_id, "")
@@ -189,6 +192,7 @@ class ReadingPane(QWidget):
     def clear(self) -> None:
         """Show nothing (and say how to open an article)."""
         self.article = None
+        self.region_button.set_region(None, shown=False)
         self.view = None
         self.entities = []
         self.marked = None
@@ -208,9 +212,11 @@ class ReadingPane(QWidget):
         self.findbar.set_text("", 0)
         self._update_selections()
 
-    def show_article(self, article: Article) -> None:
-        """Show ``article`` from its start, without entities until :meth:`set_entities`."""
+    def show_article(self, article: Article, position: int = 0) -> None:
+        """Show ``article`` from ``position`` (original offset; its start by
+        default), without entities until :meth:`set_entities`."""
         self.article = article
+        self.region_button.set_region(article.region)
         self._show_header()
         self.entities = []
         self._names = ()
@@ -219,7 +225,12 @@ class ReadingPane(QWidget):
         self._paragraphs = [0] + [m.end() for m in re.finditer("\n", article.text)]
         self.sidebar.set_name_view(self.view_name, article.script)
         self.sidebar.clear()
-        self._render(0)
+        self._render(position)
+
+    @Slot(str)
+    def _on_region_chosen(self, region: str) -> None:
+        if self.article is not None:
+            self.region_wanted.emit(self.article.id, region)
 
     def set_entities(self, entities: list[Entity], article_id: int | None = None) -> bool:
         """Highlight ``entities`` (original offsets; ones outside the text are
@@ -251,14 +262,23 @@ class ReadingPane(QWidget):
         article, view = self.article, self.view
         if article is None or view is None or view.config is None:
             return
-        named = self.views.get(
-            article.content_hash, article.text, article.script, self.view_name, self._names
-        )
+        named = self._view_of(article)
         if named.text != view.text:
             self._render(self.first_visible_original())
         else:
             self.view = named
             self.sidebar.set_view(named)
+
+    def _view_of(self, article: Article) -> View:
+        """The article in this pane's view, names protected, in its region's usage."""
+        return self.views.get(
+            article.content_hash,
+            article.text,
+            article.script,
+            self.view_name,
+            self._names,
+            region=article.region,
+        )
 
     def set_view(self, name: str) -> None:
         index = self.selector.findData(name)
@@ -282,6 +302,11 @@ class ReadingPane(QWidget):
         self.header.setText(header_html(article, self.view_name))
         url = f"\n{article.metadata.url}" if article.metadata.url else ""
         self.header.setToolTip(f"{article.title}\n{header_details(article)}{url}")
+        self.region_button.setToolTip(
+            self.tr("Region: {region}. Its views follow it; change it here").format(
+                region=region_text(article)
+            )
+        )
 
     @Slot(str)
     def _open_link(self, link: str) -> None:
@@ -294,9 +319,7 @@ class ReadingPane(QWidget):
     def _render(self, original_position: int) -> None:
         article = self.article
         assert article is not None
-        self.view = self.views.get(
-            article.content_hash, article.text, article.script, self.view_name, self._names
-        )
+        self.view = self._view_of(article)
         self.sidebar.set_view(self.view)
         self._jump = None
         self.text.highlighter.set_spans(spans_in_view(self.entities, self.view), rehighlight=False)

@@ -2,7 +2,8 @@
 
 :class:`PaneTitleBar` holds, left to right: the article's title and details
 (:func:`~duizhao.ui.reader.header.header_html`, in the script of the pane's
-view), the view selector (原文 简体 繁體 臺灣 香港), the reading-aid toggle
+view), the region button (where the article comes from; its menu corrects
+it), the view selector (原文 简体 繁體 臺灣 香港), the reading-aid toggle
 (拼音), the entity-list toggle and the close button. A coloured bar across
 its top marks the *active* pane — the one that library, search and claim
 openings go to (:meth:`PaneTitleBar.set_active`).
@@ -14,13 +15,14 @@ the list again when clicked (or on Enter/Space, being focusable).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QActionGroup, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSizePolicy,
     QStyle,
     QStyleOptionButton,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from duizhao.ui.reader.header import VIEW_LABELS, view_label_tip
+from duizhao.ui.reader.header import REGION_NAMES, VIEW_LABELS, region_name, view_label_tip
 
 #: Height of the active pane's marker bar, in pixels.
 MARKER_HEIGHT = 3
@@ -48,8 +50,47 @@ def tool_button(parent: QWidget, text: str, tip: str, name: str = "") -> QToolBu
     return button
 
 
+class RegionButton(QToolButton):
+    """The article's region; its menu sets another, or finds it again ("auto")."""
+
+    region_chosen = Signal(str)  # a region of REGION_NAMES, or "auto"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("regionButton")
+        self.setAutoRaise(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        tip = self.tr("Where this article comes from: its views follow its region; change it here")
+        self.setToolTip(tip)
+        self.setAccessibleName(self.tr("Region of this article"))
+        self.menu_ = QMenu(self)
+        self.group = QActionGroup(self)
+        self.actions_by_region = {}
+        for region in REGION_NAMES:
+            if region is None:
+                continue
+            action = self.menu_.addAction(region_name(region))
+            action.setCheckable(True)
+            action.setData(region)
+            self.group.addAction(action)
+            action.triggered.connect(lambda _=False, r=region: self.region_chosen.emit(r))
+            self.actions_by_region[region] = action
+        self.menu_.addSeparator()
+        self.auto_action = self.menu_.addAction(self.tr("Find again from the outlet and the text"))
+        self.auto_action.triggered.connect(lambda: self.region_chosen.emit("auto"))
+        self.setMenu(self.menu_)
+        self.set_region(None)
+
+    def set_region(self, region: str | None, shown: bool = True) -> None:
+        self.setText(region_name(region))
+        for key, action in self.actions_by_region.items():
+            action.setChecked(key == region)
+        self.setVisible(shown)
+
+
 class PaneTitleBar(QWidget):
-    """Title, view selector, aid and sidebar toggles, close; marks the active pane."""
+    """Title, region, view selector, aid and sidebar toggles, close; marks the active pane."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +110,8 @@ class PaneTitleBar(QWidget):
         )
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.header.setAccessibleName(self.tr("Article title and details"))
+        self.region_button = RegionButton(self)
+        self.region_button.set_region(None, shown=False)
         self.selector = QComboBox(self)
         self.selector.setObjectName("viewSelector")
         for name, label in VIEW_LABELS.items():
@@ -92,7 +135,8 @@ class PaneTitleBar(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.header, 1)
-        for widget in (self.selector, self.aid_button, self.sidebar_button, self.close_button):
+        buttons = (self.region_button, self.selector, self.aid_button, self.sidebar_button)
+        for widget in (*buttons, self.close_button):
             row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
