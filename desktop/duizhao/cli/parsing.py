@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from duizhao import __version__, terminal
-from duizhao.cli import articles, comparing, searching
+from duizhao.cli import articles, comparing, searching, stories
 from duizhao.cli.common import EXIT_USAGE, Command
 from duizhao.terminal import one_line
 
@@ -16,6 +16,7 @@ SUBCOMMANDS: dict[str, Command] = {
     **articles.COMMANDS,
     **searching.COMMANDS,
     **comparing.COMMANDS,
+    **stories.COMMANDS,
 }
 
 

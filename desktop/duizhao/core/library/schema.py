@@ -124,6 +124,34 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, kind)
     );
     """,
+    # 6: reserved for regions
+    "SELECT 1;",
+    # 7: stories (duizhao.core.stories): each article's story, the copies among
+    # them, and the user's corrections, kept apart so that a regrouping never
+    # loses them: an article pinned to a story, a story merged into another
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        label TEXT NOT NULL DEFAULT '',
+        made_at TEXT NOT NULL
+    );
+    CREATE TABLE story_members (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        copy_of INTEGER
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    CREATE TABLE story_pins (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        made_at TEXT NOT NULL
+    );
+    CREATE TABLE story_merges (
+        story_id INTEGER PRIMARY KEY,
+        into_id INTEGER NOT NULL,
+        made_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
