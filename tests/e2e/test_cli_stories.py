@@ -46,8 +46,9 @@ def test_stories_lists_the_demo_stories(run_cli: Run, demo: Path) -> None:
     assert sorted(a for s in everything for a in s["articles"]) == list(range(1, 13))
 
 
-def test_the_grouping_does_not_depend_on_the_hash_seed(run_cli: Run, demo: Path,
-                                                        library_dir: Path, tmp_path: Path) -> None:  # fmt: skip
+def test_the_grouping_does_not_depend_on_the_hash_seed(
+    run_cli: Run, demo: Path, library_dir: Path, tmp_path: Path
+) -> None:
     other = tmp_path / "other"
     shutil.copytree(library_dir, other)
     first = _stories(run_cli, env={"PYTHONHASHSEED": "1"})
@@ -66,7 +67,8 @@ def test_story_shows_one_and_corrects_it(run_cli: Run, demo: Path) -> None:
     moved = b["articles"][0]
     result = run_cli("story", str(a["id"]), "--add", str(moved), "--json")
     assert result.returncode == 0, result.err
-    assert moved in result.out["articles"] and moved in result.out["pinned"]
+    assert moved in result.out["articles"]
+    assert moved in result.out["pinned"]
     after = {s["id"]: s for s in _stories(run_cli, "--regroup")}
     assert moved in after[a["id"]]["articles"]
     split = run_cli("story", str(a["id"]), "--split", str(moved))
@@ -76,22 +78,27 @@ def test_story_shows_one_and_corrects_it(run_cli: Run, demo: Path) -> None:
     assert merged.returncode == 0, merged.err
     assert set(b["articles"]) - {moved} <= set(merged.out["articles"])
     text = run_cli("story", str(a["id"]), "--script", "taiwan")
-    assert text.returncode == 0 and f"story {a['id']}" in text.out
+    assert text.returncode == 0
+    assert f"story {a['id']}" in text.out
 
 
 def test_bad_story_input_is_one_line(run_cli: Run, demo: Path) -> None:
     _stories(run_cli)
     unknown = run_cli("story", "999")
-    assert unknown.returncode == 1 and "no story 999" in unknown.err
+    assert unknown.returncode == 1
+    assert "no story 999" in unknown.err
     assert len(unknown.err.strip().splitlines()) == 1
     both = run_cli("story", "1", "--add", "2", "--merge", "3")
-    assert both.returncode == 2 and "one of" in both.err
+    assert both.returncode == 2
+    assert "one of" in both.err
     bad = run_cli("story", "abc")
     assert bad.returncode == 2
     neither = run_cli("compare", "1", "--story", "1")
-    assert neither.returncode == 2 and "not both" in neither.err
+    assert neither.returncode == 2
+    assert "not both" in neither.err
     missing = run_cli("compare", "--story", "999")
-    assert missing.returncode == 1 and "no story 999" in missing.err
+    assert missing.returncode == 1
+    assert "no story 999" in missing.err
 
 
 def test_compare_a_story(run_cli: Run, demo: Path) -> None:
@@ -110,4 +117,5 @@ def test_a_library_of_one_article(run_cli: Run, tmp_path: Path) -> None:
     alone = _stories(run_cli, "--all")
     assert [s["articles"] for s in alone] == [[1]]
     result = run_cli("compare", "--story", str(alone[0]["id"]))
-    assert result.returncode == 1 and "fewer than two" in result.err
+    assert result.returncode == 1
+    assert "fewer than two" in result.err

@@ -12,20 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from duizhao.core import stories as st
 from duizhao.core.ingest import ensure_demo_library, parse
 from duizhao.core.library import Library
-from duizhao.core.stories import (
-    StoryError,
-    StoryIndex,
-    cluster,
-    get_story,
-    list_stories,
-    merge_stories,
-    move_article,
-    regroup,
-    split_story,
-    story_of,
-)
+from duizhao.core.stories import StoryError, StoryIndex, cluster, get_story, list_stories
+
+merge_stories, move_article, regroup = st.merge_stories, st.move_article, st.regroup
+split_story, story_of = st.split_story, st.story_of
 
 NO_TITLE = "这是一段没有标题也没有日期的短文，讲的是小镇图书馆周末延长开放时间的事情。"
 
@@ -77,7 +70,9 @@ def test_a_story_has_label_outlets_and_dates(demo: Path) -> None:
         story = max(list_stories(library), key=lambda s: len(s.articles))
     assert story.label
     assert len(story.outlets) >= 3
-    assert story.first is not None and story.last is not None and story.first <= story.last
+    assert story.first is not None
+    assert story.last is not None
+    assert story.first <= story.last
     assert sum(story.regions.values()) == len(story.articles)
 
 
@@ -99,7 +94,8 @@ def test_split_and_merge_survive_regrouping(demo: Path) -> None:
         ids = _by_file(library)
         summit = story_of(library, ids["summit-dongan-daily.txt"])
         chips = story_of(library, ids["chipplant-haixia-times.md"])
-        assert summit is not None and chips is not None
+        assert summit is not None
+        assert chips is not None
         out = [ids["summit-gangwan-news.md"]]
         new = split_story(library, summit, out)
         assert story_of(library, out[0]) == new != summit
