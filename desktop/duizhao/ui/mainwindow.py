@@ -71,6 +71,7 @@ from duizhao.ui.settings import (
     save_settings,
 )
 from duizhao.ui.startup import open_first_pair, zoom_factor, zoom_steps
+from duizhao.ui.stories import StoriesPanel
 from duizhao.ui.tasks import TaskContext, TaskRunner
 from duizhao.ui.trash import TrashController
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.panes)
         self.library_panel = LibraryPanel(self)
         self.search_panel = SearchPanel(self.runner, self)
+        self.stories_panel = StoriesPanel(self.runner, self)
         self.compare_pane = ComparePane(self.runner, self)
         self.legend = EntityLegend(self)
         self.importer = ImportController(self.runner, self)
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         self.left_docks: list[QDockWidget] = []
         self.library_dock = self.add_left_tab(self.tr("Library"), "libraryDock", self.library_panel)
         self.search_dock = self.add_left_tab(self.tr("Search"), "searchDock", self.search_panel)
+        self.stories_dock = self.add_left_tab(self.tr("Stories"), "storiesDock", self.stories_panel)
+        self.stories_dock.visibilityChanged.connect(self._stories_shown)
         self.library_dock.raise_()
         self.compare_dock = self._dock(self.tr("Compare"), "compareDock", self.compare_pane)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_dock], [LEFT_WIDTH], Qt.Orientation.Horizontal)
         self._ui_font = QFont(self.font())
         self.zoom = 0
+        self._stories_grouped = False
 
         self.actions = Actions(self)
         self._connect()
@@ -164,6 +169,11 @@ class MainWindow(QMainWindow):
         lib.compare_requested.connect(self.compare)
         self.search_panel.result_activated.connect(self.panes.reveal)
         self.compare_pane.claim_activated.connect(self.panes.reveal)
+        self.compare_pane.compared.connect(self.stories_panel.show_comparison)
+        self.stories_panel.open_pair.connect(self.open_side_by_side)
+        self.stories_panel.compare_requested.connect(self.compare)
+        self.stories_panel.article_activated.connect(self.open_article)
+        self.stories_panel.claim_activated.connect(self.panes.reveal)
         self.panes.search_requested.connect(self.search_library)
         self.panes.message.connect(self.show_message)
         self.panes.current_changed.connect(self._on_current_pane)
@@ -175,6 +185,7 @@ class MainWindow(QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.trash.message.connect(self.show_message)
         self.trash.changed.connect(self.reload)
+        self.trash.changed.connect(self._stories_changed)
         self.trash.removed.connect(self._removed_done)
 
     # -- settings -------------------------------------------------------------
@@ -287,6 +298,28 @@ class MainWindow(QMainWindow):
         self.library_panel.select_id(article_id)
         return True
 
+    @Slot(list)
+    def open_side_by_side(self, ids: list[int]) -> None:
+        """Open articles in panes side by side (a story's first two)."""
+        ids = list(dict.fromkeys(ids))
+        while len(self.panes.panes) < len(ids) and self.panes.add_pane() is not None:
+            pass
+        for article_id, pane in zip(ids, self.panes.panes, strict=False):
+            self.panes.open_article(article_id, pane)
+        if self.panes.panes:
+            self.panes.set_current(self.panes.panes[0])
+
+    def _stories_changed(self) -> None:
+        if self._stories_grouped:
+            self.stories_panel.refresh()
+
+    @Slot(bool)
+    def _stories_shown(self, visible: bool) -> None:
+        """Group the library the first time the Stories tab is shown."""
+        if visible and not self._stories_grouped:
+            self._stories_grouped = True
+            self.stories_panel.refresh()
+
     def open_first_pair(self) -> None:
         open_first_pair(self)
 
@@ -374,6 +407,8 @@ class MainWindow(QMainWindow):
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self.reload()
+        if self._stories_grouped and outcome.imported_ids:
+            self.stories_panel.refresh()
         self.show_message(outcome.summary())
         ids = outcome.imported_ids
         if ids:

@@ -336,10 +336,36 @@ class StoryIndex:
         return None if best is None else best[1]
 
 
-def assign_articles(library: Any, article_ids: Sequence[int]) -> dict[int, int]:
+def assign_articles(
+    library: Any, article_ids: Sequence[int], *, cancelled: Cancelled | None = None
+) -> dict[int, int]:
     """Assign a few imported articles (loads the index once)."""
     index = StoryIndex.load(library)
-    return {a: index.assign(library, a) for a in sorted(set(article_ids))}
+    out = {}
+    for a in sorted(set(article_ids)):
+        if cancelled is not None and cancelled():
+            raise StoriesCancelled("grouping cancelled")
+        out[a] = index.assign(library, a)
+    return out
+
+
+def bring_up_to_date(
+    library: Any,
+    *,
+    again: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Group the library when it was never grouped (or ``again``), or when more
+    articles wait than are grouped; else assign the articles imported since."""
+    waiting = unassigned(library)
+    grouped = library.count() - len(waiting)
+    if again or (waiting and grouped == 0) or len(waiting) > max(50, grouped):
+        regroup(library, progress=progress, cancelled=cancelled)
+    elif waiting:
+        if progress is not None:
+            progress(0, len(waiting), "Assigning new articles")
+        assign_articles(library, waiting, cancelled=cancelled)
 
 
 # -- reading -------------------------------------------------------------------------------
