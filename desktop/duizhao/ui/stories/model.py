@@ -164,6 +164,8 @@ class StoriesModel(QAbstractTableModel):
             return OUTSIDE
         if role == SORT_ROLE:
             return ("", -1)  # always last, whichever the order
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == LABEL:
                 return self.tr("Outside any story")

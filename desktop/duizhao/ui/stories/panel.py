@@ -25,6 +25,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -41,8 +43,11 @@ from PySide6.QtWidgets import (
 
 from duizhao.ui.compare.timeline import SeriesTimeline
 from duizhao.ui.stories.model import (
+    COUNT,
     COVERAGE,
+    DATES,
     LABEL,
+    OUTLETS,
     ArticleInfo,
     CoverageDelegate,
     StoriesModel,
@@ -121,10 +126,14 @@ class StoriesPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
+        for column in (COUNT, DATES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(60)
+        header.resizeSection(OUTLETS, 150)
+        header.resizeSection(COVERAGE, 80)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setMinimumHeight(140)
         self.table.setAccessibleName(self.tr("Stories"))
 
         self.articles = QListWidget(self)
@@ -147,18 +156,29 @@ class StoriesPanel(QWidget):
         top.addWidget(self.filter, 1)
         top.addWidget(self.sort)
         top.addWidget(self.regroup_button)
+        charts = QWidget(self)
+        chart_layout = QVBoxLayout(charts)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.timeline)
+        chart_layout.addWidget(self.series)
+        chart_layout.addStretch(1)
+        self.charts = QScrollArea(self)
+        self.charts.setWidget(charts)
+        self.charts.setWidgetResizable(True)
+        self.charts.setFrameShape(QFrame.Shape.NoFrame)
+        self.articles.setMinimumHeight(70)
         below = QWidget(self)
         lower = QVBoxLayout(below)
         lower.setContentsMargins(0, 0, 0, 0)
         lower.addWidget(self.articles, 1)
-        lower.addWidget(self.timeline)
-        lower.addWidget(self.series)
+        lower.addWidget(self.charts, 1)
         lower.addWidget(self.compare_button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(below)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         busy = QHBoxLayout()
         busy.addWidget(self.status, 1)
         busy.addWidget(self.progress)

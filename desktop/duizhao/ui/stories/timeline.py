@@ -81,6 +81,8 @@ class StoryTimeline(DotChart):
             else:
                 x = area.center().x()
             y = area.top() + _ROW * self._outlets.index(m.outlet) + _ROW / 2
+            while any(abs(p.x() - x) < 2 * _RADIUS and p.y() == y for p in out):
+                x += 2 * _RADIUS + 1  # articles of one outlet on one day, side by side
             out.append(QPointF(x, y))
         return out
 
