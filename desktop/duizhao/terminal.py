@@ -31,9 +31,7 @@ MAX_LIMIT = 10_000
 MAX_MEGABYTES = 2048.0
 
 #: Format characters that change the order or direction text is shown in.
-_BIDI = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 # -- in ---------------------------------------------------------------------------------
@@ -123,6 +121,4 @@ def for_terminal(text: str, stream: TextIO | None = None) -> str:
     isatty = getattr(stream, "isatty", None)
     if isatty is None or not isatty():
         return text
-    return "".join(
-        _escape(ch) if _hidden(ch) and ch not in "\n\t" else ch for ch in text
-    )
+    return "".join(_escape(ch) if _hidden(ch) and ch not in "\n\t" else ch for ch in text)

@@ -150,6 +150,8 @@ def _print_search(result: dict[str, object]) -> None:
 
 
 SEARCH_SIZES = [1_000, 10_000]
+
+
 def _window_section(repeat: int) -> dict[str, object]:
     from window_bench import bench_window
 

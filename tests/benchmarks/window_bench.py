@@ -91,8 +91,11 @@ def bench_start(library: Path, repeat: int) -> dict[str, object]:
             elapsed = float(shown[0].split()[1]) - start
             times.append(elapsed)
     with_count = _count(library)
-    return {"articles": with_count, "median_s": round(statistics.median(times), 3),
-            "runs_s": [round(t, 3) for t in times]}
+    return {
+        "articles": with_count,
+        "median_s": round(statistics.median(times), 3),
+        "runs_s": [round(t, 3) for t in times],
+    }
 
 
 _MEMORY_SCRIPT = r"""
@@ -224,8 +227,16 @@ def bench_stall(articles: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "stall.json"
         proc = subprocess.run(
-            [sys.executable, str(HERE / "ui_stall.py"), "--articles", str(articles),
-             "--variants", "default", "--json", str(out)],
+            [
+                sys.executable,
+                str(HERE / "ui_stall.py"),
+                "--articles",
+                str(articles),
+                "--variants",
+                "default",
+                "--json",
+                str(out),
+            ],
             env=_env(Path(tmp)),
             capture_output=True,
             text=True,

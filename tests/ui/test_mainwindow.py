@@ -239,9 +239,7 @@ def test_the_session_is_saved_and_restored(qtbot, library: Library, tmp_path: Pa
     assert second.pane is second.panes.panes[2]  # the last one opened was active
 
 
-def test_a_session_naming_a_removed_article_opens_the_rest_quietly(
-    qtbot, library: Library
-) -> None:
+def test_a_session_naming_a_removed_article_opens_the_rest_quietly(qtbot, library: Library) -> None:
     ids = ids_by_title_from(library)
     state = LibraryState(
         panes=[PaneState(999, "original"), PaneState(ids["新航线开通"], "original")]

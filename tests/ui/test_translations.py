@@ -42,20 +42,59 @@ import translations  # noqa: E402  (packaging/translations.py)
 
 #: English that stays in a Chinese interface: products, formats, keys, query syntax.
 ALLOWED = {
-    "duizhao", "markdown", "csv", "html", "ctrl", "alt", "shift", "esc", "enter", "del",
-    "tab", "return", "pinyin", "lac", "onnx", "opencc", "apache", "mit", "cedict", "title",
-    "source", "author", "script", "date", "simplified", "traditional", "mixed", "not", "txt",
-    "htm", "person", "place", "organisation", "number", "pyside", "python",
-    "whoosh", "jieba", "english", "down", "up", "home", "end",
+    "duizhao",
+    "markdown",
+    "csv",
+    "html",
+    "ctrl",
+    "alt",
+    "shift",
+    "esc",
+    "enter",
+    "del",
+    "tab",
+    "return",
+    "pinyin",
+    "lac",
+    "onnx",
+    "opencc",
+    "apache",
+    "mit",
+    "cedict",
+    "title",
+    "source",
+    "author",
+    "script",
+    "date",
+    "simplified",
+    "traditional",
+    "mixed",
+    "not",
+    "txt",
+    "htm",
+    "person",
+    "place",
+    "organisation",
+    "number",
+    "pyside",
+    "python",
+    "whoosh",
+    "jieba",
+    "english",
+    "down",
+    "up",
+    "home",
+    "end",
 }
 WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 @pytest.fixture(scope="module")
 def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("pyside6-lrelease") is None and not (
-        Path(sys.executable).parent / "pyside6-lrelease"
-    ).exists():
+    if (
+        shutil.which("pyside6-lrelease") is None
+        and not (Path(sys.executable).parent / "pyside6-lrelease").exists()
+    ):
         pytest.skip("PySide6's lrelease is not installed")
     out = tmp_path_factory.mktemp("qm")
     translations.compile_all(out)
@@ -71,8 +110,15 @@ def test_the_sources_hold_every_marked_string(tmp_path: Path) -> None:
     """lupdate over the code now finds no string the committed .ts lacks."""
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
-        [translations.tool("lupdate"), "-locations", "none", "-silent",
-         *translations.python_sources(), "-ts", str(fresh)],
+        [
+            translations.tool("lupdate"),
+            "-locations",
+            "none",
+            "-silent",
+            *translations.python_sources(),
+            "-ts",
+            str(fresh),
+        ],
         check=True,
     )
 
@@ -92,8 +138,7 @@ def source_strings() -> dict[str, str]:
     """English source -> zh_CN translation, for telling a string left in English."""
     tree = ET.parse(translations.ts_path("zh_CN"))
     return {
-        m.findtext("source") or "": m.findtext("translation") or ""
-        for m in tree.iter("message")
+        m.findtext("source") or "": m.findtext("translation") or "" for m in tree.iter("message")
     }
 
 

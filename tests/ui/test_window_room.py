@@ -92,8 +92,9 @@ def test_each_library_keeps_its_own_panes(qtbot, tmp_path: Path) -> None:
         first_lib.close()
         demo_lib.close()
     files = sorted(p.name for p in (config.parent / "libraries").iterdir())
-    assert files == sorted(f"{library_key(d)}.json" for d in (tmp_path / "a" / "lib",
-                                                               tmp_path / "demo" / "lib"))
+    assert files == sorted(
+        f"{library_key(d)}.json" for d in (tmp_path / "a" / "lib", tmp_path / "demo" / "lib")
+    )
 
 
 def test_the_last_comparison_is_kept_with_the_library(qtbot, tmp_path: Path) -> None:
@@ -125,9 +126,7 @@ def test_the_last_comparison_is_kept_with_the_library(qtbot, tmp_path: Path) -> 
 # -- room to read ----------------------------------------------------------------------
 
 
-def test_three_panes_and_the_comparison_keep_a_readable_width(
-    qtbot, window: MainWindow
-) -> None:
+def test_three_panes_and_the_comparison_keep_a_readable_width(qtbot, window: MainWindow) -> None:
     window.show()
     qtbot.wait_exposed(window)
     window.panes.set_pane_count(3)
@@ -215,16 +214,39 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot, window: MainWindow
 def test_the_shortcuts_table_lists_every_shortcut_from_the_actions(window: MainWindow) -> None:
     rows = collect_shortcuts(window)
     keys = {row.keys for row in rows}
-    wanted = {"Ctrl+P", "Ctrl+N", "Ctrl+Enter", "Del", "Ctrl+Alt+M", "Ctrl+Alt+C",
-              "Ctrl+Alt+H", "Ctrl+Tab", "Ctrl+Shift+Tab", "F1", "F2"}
+    wanted = {
+        "Ctrl+P",
+        "Ctrl+N",
+        "Ctrl+Enter",
+        "Del",
+        "Ctrl+Alt+M",
+        "Ctrl+Alt+C",
+        "Ctrl+Alt+H",
+        "Ctrl+Tab",
+        "Ctrl+Shift+Tab",
+        "F1",
+        "F2",
+    }
     wanted |= {f"Alt+{n}" for n in range(5)}
     assert wanted <= keys, wanted - keys
     for action in window.actions.by_name.values():
         if not action.shortcut().isEmpty():
             assert action.shortcut().toString() in keys, action.text()
     areas = [row.area for row in rows]
-    assert areas == sorted(areas, key=["file", "edit", "view", "panes", "reading", "library",
-                                       "search", "compare", "help"].index)
+    assert areas == sorted(
+        areas,
+        key=[
+            "file",
+            "edit",
+            "view",
+            "panes",
+            "reading",
+            "library",
+            "search",
+            "compare",
+            "help",
+        ].index,
+    )
 
 
 def test_the_shortcuts_dialog_is_grouped_and_searchable(qtbot, window: MainWindow) -> None:

@@ -87,9 +87,7 @@ class Actions(QObject):
             self.view_group.addAction(action)
         view.addSeparator()
         self._add(view, "zoom_in", self.tr("Zoom &in"), "Ctrl++", lambda: w.set_zoom(w.zoom + 1))
-        self._add(
-            view, "zoom_out", self.tr("Zoom &out"), "Ctrl+-", lambda: w.set_zoom(w.zoom - 1)
-        )
+        self._add(view, "zoom_out", self.tr("Zoom &out"), "Ctrl+-", lambda: w.set_zoom(w.zoom - 1))
         self._add(view, "zoom_reset", self.tr("&Reset zoom"), "Ctrl+0", lambda: w.set_zoom(0))
         view.addSeparator()
         themes = QActionGroup(w)
@@ -103,13 +101,20 @@ class Actions(QObject):
         for code, label in LANGUAGES.items():
             shown = QCoreApplication.translate("Actions", label) if code == "system" else label
             action = self._add(
-                language, f"language_{code}", shown, "", lambda c=code: w.set_language(c),
+                language,
+                f"language_{code}",
+                shown,
+                "",
+                lambda c=code: w.set_language(c),
                 checkable=True,
             )
             self.language_group.addAction(action)
         view.addSeparator()
-        for dock, key in ((w.library_dock, "Ctrl+Shift+L"), (w.search_dock, ""),
-                          (w.compare_dock, "Ctrl+Shift+K")):
+        for dock, key in (
+            (w.library_dock, "Ctrl+Shift+L"),
+            (w.search_dock, ""),
+            (w.compare_dock, "Ctrl+Shift+K"),
+        ):
             toggle = dock.toggleViewAction()
             if key:
                 toggle.setShortcut(QKeySequence(key))
@@ -157,13 +162,21 @@ class Actions(QObject):
             lambda: w.set_reading_aid(self.by_name["reading_aid"].isChecked()),
             checkable=True,
         )
-        self._add(panes, "aid_word", self.tr("Reading aid for the word at the cursor"), "F2",
-                  lambda: w.pane.show_aid_at_cursor())
+        self._add(
+            panes,
+            "aid_word",
+            self.tr("Reading aid for the word at the cursor"),
+            "F2",
+            lambda: w.pane.show_aid_at_cursor(),
+        )
 
         compare = bar.addMenu(self.tr("&Compare"))
         self._area = "compare"
         self._add(
-            compare, "compare_open", self.tr("Compare &open articles"), "Ctrl+Shift+C",
+            compare,
+            "compare_open",
+            self.tr("Compare &open articles"),
+            "Ctrl+Shift+C",
             w.compare_open,
         )
         self._add(

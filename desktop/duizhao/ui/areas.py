@@ -32,6 +32,7 @@ AREAS = {
     "help": QT_TRANSLATE_NOOP("Areas", "Help"),
 }
 
+
 def area_name(area: str) -> str:
     return QCoreApplication.translate("Areas", AREAS.get(area, area))
 

@@ -219,8 +219,10 @@ class LibraryPanel(QWidget):
         if shown == total:
             text = self.tr("1 article") if total == 1 else self.tr("{total} articles")
         else:
-            text = self.tr("{shown} of 1 article") if total == 1 else self.tr(
-                "{shown} of {total} articles"
+            text = (
+                self.tr("{shown} of 1 article")
+                if total == 1
+                else self.tr("{shown} of {total} articles")
             )
         self.count.setText(text.format(shown=shown, total=total))
 
@@ -278,9 +280,7 @@ class LibraryPanel(QWidget):
             action = menu.addAction(str(name))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
-            action.toggled.connect(
-                lambda on, c=column: self.table.setColumnHidden(c, not on)
-            )
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
         return menu
 
     @Slot(QPoint)

@@ -209,9 +209,7 @@ class MainWindow(QMainWindow):
 
     def library_state(self) -> LibraryState:
         """What is open now: panes, views, widths, the active pane, the comparison."""
-        panes = [
-            PaneState(p.article_id, p.view_name, p.sidebar_wanted) for p in self.panes.panes
-        ]
+        panes = [PaneState(p.article_id, p.view_name, p.sidebar_wanted) for p in self.panes.panes]
         active = self.panes.panes.index(self.pane) if self.panes.panes else 0
         compare = self.compare_pane
         return LibraryState(
@@ -365,8 +363,9 @@ class MainWindow(QMainWindow):
         room = self.width() - len(panes) * needed
         current = max(d.width() for d in visible)
         if room < current:
-            self.resizeDocks(visible, [max(LEFT_MIN, room)] * len(visible),
-                             Qt.Orientation.Horizontal)
+            self.resizeDocks(
+                visible, [max(LEFT_MIN, room)] * len(visible), Qt.Orientation.Horizontal
+            )
 
     def set_zoom(self, steps: int) -> None:
         """Zoom every text area: the reading panes (and their lists) through the
@@ -513,9 +512,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.runner.busy_writing():
-            self.show_message(
-                self.tr("Finishing the current file, then closing — nothing is lost")
-            )
+            self.show_message(self.tr("Finishing the current file, then closing — nothing is lost"))
         self.compare_pane.save_note()
         self.save_settings()
         self.runner.shutdown()

@@ -108,9 +108,11 @@ def _compare(raw: Any) -> CompareState:
     if not isinstance(raw, dict):
         return CompareState()
     ids_raw = raw.get("ids", [])
-    ids = [i for i in (_int(v, 1) for v in ids_raw[:MAX_COMPARED]) if i is not None] if (
-        isinstance(ids_raw, list)
-    ) else []
+    ids = (
+        [i for i in (_int(v, 1) for v in ids_raw[:MAX_COMPARED]) if i is not None]
+        if (isinstance(ids_raw, list))
+        else []
+    )
     topic, key = raw.get("topic"), raw.get("topic_key")
     relation = raw.get("filter", "all")
     opened = raw.get("open", False)
@@ -125,13 +127,17 @@ def _compare(raw: Any) -> CompareState:
 
 def from_mapping(raw: dict[str, Any]) -> LibraryState:
     panes_raw = raw.get("panes", [])
-    panes = [p for p in map(_pane, panes_raw[:MAX_PANES]) if p is not None] if (
-        isinstance(panes_raw, list)
-    ) else []
+    panes = (
+        [p for p in map(_pane, panes_raw[:MAX_PANES]) if p is not None]
+        if (isinstance(panes_raw, list))
+        else []
+    )
     sizes_raw = raw.get("sizes", [])
-    sizes = [s for s in (_int(v) for v in sizes_raw[:MAX_PANES]) if s is not None] if (
-        isinstance(sizes_raw, list)
-    ) else []
+    sizes = (
+        [s for s in (_int(v) for v in sizes_raw[:MAX_PANES]) if s is not None]
+        if (isinstance(sizes_raw, list))
+        else []
+    )
     active = _int(raw.get("active", 0)) or 0
     library = raw.get("library", "")
     return LibraryState(

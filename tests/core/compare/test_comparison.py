@@ -309,3 +309,25 @@ def test_best_matching_is_optimal_not_greedy() -> None:
     assert best_matching(scores, 0.5) == [(0, 1), (1, 0)]  # 1.65, not greedy 1.0
     assert best_matching(scores, 0.95) == []
     assert best_matching(np.zeros((0, 3)), 0.1) == []
+
+
+def test_two_facts_of_the_same_two_sentences_make_one_row_of_a_question() -> None:
+    from dataclasses import replace
+
+    from duizhao.core.compare.claims import extract_claims
+    from duizhao.core.compare.placed import Placed
+    from duizhao.core.compare.questions import build_topics, make_row
+
+    (a,) = extract_claims(doc(1, "截至18日，南河洪水已造成12人死亡，官员称其中8人在村内死亡。"))
+    (b,) = extract_claims(doc(2, "截至18日，南河洪水已造成15人死亡，官员称其中8人在村内死亡。"))
+    fa, fb = ([f for f in c.facts if f.quantity is not None] for c in (a, b))
+    assert len(fa) == len(fb) == 2  # each sentence: the toll, and the toll in the village
+    # both figures read as the same measure: two facts of one question in the same sentences
+    fa[1], fb[1] = replace(fa[1], head=fa[0].head), replace(fb[1], head=fb[0].head)
+    a = replace(a, frame=replace(a.frame, facts=tuple(fa)))
+    b = replace(b, frame=replace(b.frame, facts=tuple(fb)))
+    rows = [make_row([Placed(2 * n, a, fa[n]), Placed(2 * n + 1, b, fb[n])]) for n in (0, 1)]
+    assert {r.relation for r in rows} == {"differs", "agrees"}
+    shown = [row for t in build_topics(rows) for row in t.rows]
+    assert len(shown) == 1  # the same two sentences once, not once per figure
+    assert shown[0].relation == "differs"  # by the row whose pair says most (12 vs 15)

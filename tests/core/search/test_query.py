@@ -502,9 +502,7 @@ def test_beyond_the_calendar_matches_nothing_with_a_note(value: str) -> None:
         ("2026-03-05..2026-03-04", D(2026, 3, 4), D(2026, 3, 5)),
     ],
 )
-def test_a_range_typed_backwards_is_read_in_order_with_a_note(
-    value: str, start: D, end: D
-) -> None:
+def test_a_range_typed_backwards_is_read_in_order_with_a_note(value: str, start: D, end: D) -> None:
     parsed = parse(f"date:{value}")
     assert parsed.tree == DateRange(start, end)
     assert parsed.warnings == [

@@ -16,6 +16,8 @@ Reading a sentence:
 
 Comparing articles:
 
+- :mod:`.prepare` -- each article's entities, claims and claim vectors, the
+  native work (names, sentence meaning) on worker threads beside the Python work;
 - :mod:`.placed` -- every fact of the selection, numbered, with its specific words;
 - :mod:`.scores` -- how likely two facts answer the same question, a block at a time;
 - :mod:`.assignment` -- optimal one-to-one matching;

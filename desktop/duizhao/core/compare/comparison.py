@@ -38,12 +38,13 @@ from typing import Any
 import numpy as np
 
 from duizhao.core.compare.align import align
-from duizhao.core.compare.claims import Claim, Document, extract_claims
+from duizhao.core.compare.claims import Document
 from duizhao.core.compare.placed import place
+from duizhao.core.compare.prepare import Prepared, prepare_articles, prepare_documents
 from duizhao.core.compare.questions import Row, Topic, build_topics, make_row, user_topic
 from duizhao.core.compare.relations import RELATIONS
 from duizhao.core.compare.scores import Scores
-from duizhao.core.meaning import Encoder, article_vectors, one_blas_thread, shared_encoder
+from duizhao.core.meaning import Encoder, one_blas_thread, shared_encoder
 
 __all__ = [
     "RELATIONS",
@@ -103,6 +104,12 @@ class _Steps:
         if self._cancelled is not None and self._cancelled():
             raise CompareCancelled("comparison cancelled")
 
+    def finish(self, message: str) -> None:
+        """The last step, whatever was counted before (a comparison reused)."""
+        self.total = self.done + 1
+        self.step(message)
+        self.check()  # a cancel that came during the last step still counts
+
     def step(self, message: str) -> None:
         self.check()
         self.done += 1
@@ -150,24 +157,15 @@ def _fingerprint(docs: list[Document], topic: str | None, encoder: str) -> tuple
     )
 
 
-def _compare(
-    docs: list[Document],
-    topic: str | None,
-    vectors_of: Callable[[Document, list[Claim]], np.ndarray],
-    steps: _Steps,
-    encoder: str,
-) -> Comparison:
-    key = _fingerprint(docs, topic, encoder)
+def _kept(key: tuple[object, ...]) -> Comparison | None:
     with _RESULTS_LOCK:
         kept = _RESULTS.get(key)
         if kept is not None:
             _RESULTS.move_to_end(key)
-    if kept is not None:
-        steps.check()
-        steps.step("Comparison of the same articles reused")
-        steps.check()
-        return kept
-    result = _made(docs, topic, vectors_of, steps)
+    return kept
+
+
+def _keep(key: tuple[object, ...], result: Comparison) -> Comparison:
     with _RESULTS_LOCK:
         _RESULTS[key] = result
         while len(_RESULTS) > RESULTS_KEPT:
@@ -175,23 +173,11 @@ def _compare(
     return result
 
 
-def _made(
-    docs: list[Document],
-    topic: str | None,
-    vectors_of: Callable[[Document, list[Claim]], np.ndarray],
-    steps: _Steps,
-) -> Comparison:
-    claims: list[Claim] = []
-    vectors: list[np.ndarray] = []
-    for d in docs:
-        steps.check()
-        found = extract_claims(d)
-        claims.extend(found)
-        steps.step(f"Claims of {d.title or d.id}")
-        vectors.append(vectors_of(d, found))
-        steps.step(f"Meaning of {d.title or d.id}")
+def _made(prepared: list[Prepared], topic: str | None, steps: _Steps) -> Comparison:
+    """The comparison of articles made ready (in publication order)."""
+    claims = [c for p in prepared for c in p.claims]
     placed = place(claims)
-    by_claim = np.vstack(vectors) if vectors else np.zeros((0, 1))
+    by_claim = np.vstack([p.vectors for p in prepared]) if claims else np.zeros((0, 1))
     row_of = {id(c): i for i, c in enumerate(claims)}
     fact_vectors = by_claim[[row_of[id(p.claim)] for p in placed]] if placed else by_claim
     with one_blas_thread():  # thousands of small products: threads cost more than they bring
@@ -199,6 +185,7 @@ def _made(
     steps.step("Aligning claims")
     topics = user_topic(rows, topic) if topic and topic.strip() else build_topics(rows)
     steps.step("Questions")
+    docs = [p.doc for p in prepared]
     details: dict[int, dict[str, object]] = {
         d.id: {"outlet": d.outlet, "published": d.published.isoformat() if d.published else None}
         for d in docs
@@ -217,12 +204,18 @@ def compare_documents(
     """Compare documents (two or more distinct ids; repeated ids count once)."""
     ordered = _ordered(docs)
     encoder = encoder or shared_encoder()
-
-    def vectors_of(_doc: Document, claims: list[Claim]) -> np.ndarray:
-        return encoder.encode([c.meaning for c in claims])
-
-    steps = _Steps(2 * len(ordered) + 2, progress, cancelled)
-    return _compare(ordered, topic, vectors_of, steps, encoder.name)
+    steps = _Steps(len(ordered) + 2, progress, cancelled)
+    key = _fingerprint(ordered, topic, encoder.name)
+    kept = _kept(key)
+    if kept is not None:
+        steps.finish("Comparison of the same articles reused")
+        return kept
+    prepared = []
+    for doc in ordered:
+        steps.check()
+        prepared.extend(prepare_documents([doc], encoder))
+        steps.step(f"Claims of {doc.title or doc.id}")
+    return _keep(key, _made(prepared, topic, steps))
 
 
 def compare(
@@ -242,7 +235,7 @@ def compare(
     is kept in the library. Fewer than two distinct ids raise
     :class:`CompareError`; an unknown id the library's ``ArticleNotFound``.
     """
-    from duizhao.core.entities import find_entities, remember_entities
+    from duizhao.core.entities import cached_found, default_recogniser
 
     wanted = sorted(set(ids))
     if len(wanted) < 2:
@@ -252,25 +245,37 @@ def compare(
             f"compare takes at most {MAX_ARTICLES} articles at once ({len(wanted)} given)"
         )
     steps = _Steps(3 * len(wanted) + 2, progress, cancelled)
-    docs: list[Document] = []
+    encoder = shared_encoder()
+    articles = []
     for article_id in wanted:
         steps.check()
-        article = library.get(article_id)
-        found: tuple[Any, ...] = ()
-        if entities:
-            result = find_entities(library, article)
-            if store and result.entry is not None:
-                remember_entities(library, article, result)
-            found = tuple(result.entities)
-        docs.append(_document(article, found))
-        steps.step(f"Entities of {article.title or article.id}")
-    encoder = shared_encoder()
-
-    def vectors_of(doc: Document, claims: list[Claim]) -> np.ndarray:
-        texts = [c.meaning for c in claims]
-        return article_vectors(library, doc.id, "claims", texts, encoder, store=store)
-
-    return _compare(_ordered(docs), topic, vectors_of, steps, encoder.name)
+        articles.append(library.get(article_id))
+    by_date = _ordered([_document(a, ()) for a in articles])  # publication order
+    position = {d.id: n for n, d in enumerate(by_date)}
+    articles.sort(key=lambda a: position[a.id])
+    # everything already known (the usual case in the window): the kept comparison
+    recogniser = default_recogniser() if entities else None
+    known = [cached_found(library, a, recogniser) if recogniser else None for a in articles]
+    if recogniser is None or all(k is not None for k in known):
+        entities_of = [tuple(k.entities) if k else () for k in known]
+        docs = [_document(a, e) for a, e in zip(articles, entities_of, strict=True)]
+        kept = _kept(_fingerprint(docs, topic, encoder.name))
+        if kept is not None:
+            steps.finish("Comparison of the same articles reused")
+            return kept
+    prepared = prepare_articles(
+        library,
+        articles,
+        known,
+        _document,
+        encoder,
+        recogniser=recogniser,
+        store=store,
+        step=steps.step,
+        cancelled=cancelled,
+    )
+    key = _fingerprint([p.doc for p in prepared], topic, encoder.name)
+    return _kept(key) or _keep(key, _made(prepared, topic, steps))
 
 
 def _document(article: Any, entities: tuple[Any, ...]) -> Document:

@@ -422,7 +422,7 @@ class _Reader:
         seen: set[tuple[str, int]] = set()
         for part in self.parts:
             piece = self.text[part[0] : part[1]]
-            for word in sorted(PREDICATE_OF, key=lambda x: (-len(x), x)):
+            for word in _PREDICATES_LONGEST_FIRST:
                 at = piece.find(word)
                 if at < 0:
                     continue
@@ -446,7 +446,7 @@ class _Reader:
         score = 0
         first: tuple[int, str] | None = None
         taken: list[tuple[int, int]] = []
-        for word, sign in sorted(lexicon.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        for word, sign in _longest_first(axis, lexicon):
             at = self.text.find(word)
             if at < 0 or any(at < e and s < at + len(word) for s, e in self.occupied + taken):
                 continue
@@ -502,6 +502,18 @@ class _Reader:
             out.append(Fact("statement", part[0], part[1], words, head, self.actors(part),
                             modality=self.modality(part[0] + 1)))  # fmt: skip
         return out
+
+
+#: predicate words, longest first (a longer word wins over one inside it)
+_PREDICATES_LONGEST_FIRST = sorted(PREDICATE_OF, key=lambda x: (-len(x), x))
+_LEXICONS: dict[str, list[tuple[str, int]]] = {}
+
+
+def _longest_first(axis: str, lexicon: dict[str, int]) -> list[tuple[str, int]]:
+    """A verdict lexicon's words, longest first, sorted once per axis."""
+    if axis not in _LEXICONS:
+        _LEXICONS[axis] = sorted(lexicon.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    return _LEXICONS[axis]
 
 
 def _main_predicates(facts: list[Fact], sentence_parts: list[w.Span]) -> list[Fact]:

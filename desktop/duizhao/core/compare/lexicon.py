@@ -22,6 +22,8 @@ articles (README, "Comparison", says which figures come from which set):
 
 from __future__ import annotations
 
+import re
+
 #: words of one notion, folded to the group's first word
 _GROUPS: tuple[tuple[str, ...], ...] = (
     ("死亡", "罹难", "丧生", "身亡", "遇难", "死",
@@ -228,12 +230,19 @@ def notion(word: str) -> str:
     return NOTIONS.get(word, word)
 
 
+def _verdicts_pattern() -> re.Pattern[str]:
+    # longest first, as replacing them one by one would mask them
+    long = sorted((w for w in VERDICT if len(w) > 2), key=lambda x: (-len(x), x))
+    return re.compile("|".join(map(re.escape, long)) or "(?!)")
+
+
+_LONG_VERDICTS = _verdicts_pattern()
+
+
 def modality_of(text: str) -> str:
     """The strongest modality cue in ``text`` ("fact" without one); a cue inside
     an evaluative word (要求 in 必然要求) does not count."""
-    for word in VERDICT:
-        if len(word) > 2:
-            text = text.replace(word, "\0" * len(word))
+    text = _LONG_VERDICTS.sub(lambda m: "\0" * len(m.group()), text)
     for name in ("denied", "unconfirmed", "wished", "planned", "expected", "possible", "confirmed"):
         if any(cue in text for cue in MODALITY[name]):
             return name

@@ -8,7 +8,9 @@ as a researcher would write it — 死亡人数, 市值, 羁押时长, 押后次
 对判刑的评价 — never by a lone function word.
 
 At most :data:`MAX_TOPICS` are shown: the questions most articles answer (the
-ones the story raises), the rest in one last group, 其他. They are ranked by
+ones the story raises; a vague one, a statement or a bare direction such as
+是否减少, counting half), conflicts adding their weight, the rest in one last
+group, 其他. They are ranked by
 their conflicts (differs and contradicts pairs, by confidence, judgements and
 statements counting half), then by how many articles answer them. Rows
 inside a topic come conflicts first, comparable rows before the ones whose
@@ -105,6 +107,7 @@ class Topic:
     rows: list[Row]
     series: list[Point] = field(default_factory=list)
     family: str = ""
+    head: str = ""  # the word the question was named from
 
     @property
     def conflicts(self) -> int:
@@ -166,20 +169,27 @@ def build_topics(rows: list[Row]) -> list[Topic]:
         groups.setdefault(_question(row), []).append(row)
     merged = _merge(groups)
     topics = [_topic(question, members) for question, members in merged]
-    topics.sort(
-        key=lambda t: (
-            -round(t.weight, 6),
-            t.family == "statement",
-            -_articles(t),
-            -len(t.rows),
-            t.key,
-        )
-    )
-    if len(topics) > MAX_TOPICS:
+    rest: list[Row] = []
+    if len(topics) > MAX_TOPICS:  # the questions most articles answer, conflicts deciding ties
+        topics.sort(key=lambda t: (-round(_breadth(t) + t.weight, 6), *_rank(t)))
         rest = [row for t in topics[MAX_TOPICS - 1 :] for row in t.rows]
         topics = topics[: MAX_TOPICS - 1]
+    topics.sort(key=lambda t: (_rank(t)[0], t.family == "statement", -_articles(t), *_rank(t)[1:]))
+    if rest:
         topics.append(Topic(REST_KEY, REST, [], _ordered(rest)))
     return topics
+
+
+def _breadth(topic: Topic) -> float:
+    """How many articles answer the question; a vague one counts half: a
+    statement (what someone said, no figure, date or act to pin down) or an act
+    named only by a change's direction (是否减少)."""
+    vague = topic.family == "statement" or topic.head in DIRECTIONS
+    return _articles(topic) * (0.5 if vague else 1.0)
+
+
+def _rank(topic: Topic) -> tuple[float, bool, int, str]:
+    return (-round(topic.weight, 6), topic.family == "statement", -len(topic.rows), topic.key)
 
 
 def _merge(groups: dict[tuple[str, str], list[Row]]) -> list[tuple[tuple[str, str], list[Row]]]:
@@ -219,7 +229,28 @@ def _topic(question: tuple[str, str], rows: list[Row]) -> Topic:
     counts = Counter(w for row in rows for p in row.cells for w in p.fact.words)
     terms = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
     key = "t" + hashlib.sha1(f"{fam}|{head}".encode()).hexdigest()[:12]
-    return Topic(key, label, terms, _ordered(rows), _series(rows), fam)
+    return Topic(key, label, terms, _ordered(_folded(rows)), _series(rows), fam, head)
+
+
+def _folded(rows: list[Row]) -> list[Row]:
+    """One row per set of sentences: two facts of the same two sentences (a toll
+    and its date, two words of one statement) answer this question once, by the
+    row whose strongest pair says most."""
+    best: dict[frozenset[tuple[int, int]], Row] = {}
+    for row in rows:
+        sentences = frozenset((p.article, p.claim.start) for p in row.cells)
+        kept = best.get(sentences)
+        if kept is None or _says_more(row, kept):
+            best[sentences] = row
+    return list(best.values())
+
+
+def _says_more(row: Row, other: Row) -> bool:
+    def strength(r: Row) -> tuple[bool, int, float, str]:
+        top = max(p.confidence for p in r.pairs) if r.pairs else 0.0
+        return (r.comparable, STRENGTH[r.relation], top, r.key)
+
+    return strength(row) > strength(other)
 
 
 def _label(fam: str, head: str, rows: list[Row]) -> str:

@@ -36,6 +36,8 @@ NOT_NEGATING = (
     "不到", "不足", "无法估计", "无比", "无奈", "无所谓", "无罪", "无意间", "不容置疑", "不可思议",
     "不仅如此", "不约而同", "不动产", "不良", "不锈钢", "不当得利", "无党籍", "无党派",
 )  # fmt: skip
+#: the first negator at a place, in NEGATORS' order (longest first)
+_NEGATOR = re.compile("|".join(map(re.escape, NEGATORS)))
 _SCOPE_END = re.compile(r"[」』”\"]|并且|并|而且|而|但是|但|然后|且")
 _HAN_OR_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 #: lexicon words worth finding inside text that jieba cut otherwise, longest first:
@@ -108,12 +110,8 @@ def negations(text: str) -> list[Span]:
     scopes: list[Span] = []
     sentence_parts = parts(text)
     at = 0
-    while at < len(masked):
-        negator = next((n for n in NEGATORS if masked.startswith(n, at)), None)
-        if negator is None:
-            at += 1
-            continue
-        start = at + len(negator)
+    while (found := _NEGATOR.search(masked, at)) is not None:
+        at, start = found.start(), found.end()
         end = min(span_of(sentence_parts, at)[1], start + NEGATION_REACH)
         stop = _SCOPE_END.search(text, start, end)
         scopes.append((start, stop.start() if stop else end))

@@ -28,10 +28,12 @@ from duizhao.core.entities.recognition import (
     RecognitionCancelled,
     analyse_library,
     article_entities,
+    cached_found,
     default_recogniser,
     entity_id_for,
     find_entities,
     in_view,
+    recognise_found,
     remember_entities,
 )
 
@@ -43,10 +45,12 @@ __all__ = [
     "Recogniser",
     "analyse_library",
     "article_entities",
+    "cached_found",
     "default_gazetteer",
     "default_recogniser",
     "entity_id_for",
     "find_entities",
     "in_view",
+    "recognise_found",
     "remember_entities",
 ]

@@ -128,7 +128,6 @@ BLOCK_CHARS = 65_536
 _SOFT_BREAKS = "，,；;：:、 \u3000"
 
 
-
 class RecognitionCancelled(Exception):
     """Recognition stopped between two blocks because the caller asked."""
 
@@ -526,16 +525,29 @@ def find_entities(
     now; reads the library only (the window stores the entry through its writer).
     Raises :class:`RecognitionCancelled` when ``cancelled()`` says so between blocks."""
     recogniser = recogniser or default_recogniser()
+    return cached_found(library, article, recogniser) or recognise_found(
+        article, recogniser, cancelled
+    )
+
+
+def cached_found(library: Library, article: Article, recogniser: Recogniser) -> Found | None:
+    """An article's entities from the library's cache when current, else None."""
     version = recogniser.version()
     cached = library.cached_entities(article.id, version, article.content_hash)
-    if cached is not None:
-        return Found(from_cache(cached, article.text), version, None)
+    return None if cached is None else Found(from_cache(cached, article.text), version, None)
+
+
+def recognise_found(
+    article: Article, recogniser: Recogniser, cancelled: Callable[[], bool] | None = None
+) -> Found:
+    """An article's entities recognised now, with the cache entry to store; needs
+    no library, so it may run on a worker thread."""
     if cancelled is None:  # a recogniser of the caller's may not take the flag
         entities = recogniser.recognise(article.text, article.script)
     else:
         entities = recogniser.recognise(article.text, article.script, cancelled)
     release_freed_memory()  # the model's buffers for this article: ~7 MB each, else kept
-    return Found(entities, version, to_cache(entities))
+    return Found(entities, recogniser.version(), to_cache(entities))
 
 
 def remember_entities(library: Library, article: Article, found: Found) -> None:

@@ -15,7 +15,9 @@
   from the stored raw input when the rules improve (:func:`reclean`);
 - :mod:`.importer` walks paths and writes each file to the library in its
   own transaction (:func:`import_paths`);
-- :mod:`.demo` builds the demo library from ``resources/demo``.
+- :mod:`.demo` builds the demo library from ``resources/demo``;
+- :mod:`.outlets` knows the outlets (``resources/outlets/outlets.yaml``):
+  who published an article and who relayed it (:func:`find_outlet`).
 """
 
 from duizhao.core.ingest.cleaning import RuleSet, default_rules
@@ -28,10 +30,30 @@ from duizhao.core.ingest.importer import (
     import_one,
     import_paths,
 )
+from duizhao.core.ingest.outlets import (
+    KINDS,
+    REGIONS,
+    Outlet,
+    OutletDataError,
+    OutletMatch,
+    find_outlet,
+    outlet_by_key,
+    outlet_for_url,
+    outlet_profiles,
+)
 from duizhao.core.ingest.pipeline import ImportRefused, parse, reclean
 from duizhao.core.ingest.readers import ReadError
 
 __all__ = [
+    "KINDS",
+    "REGIONS",
+    "Outlet",
+    "OutletDataError",
+    "OutletMatch",
+    "find_outlet",
+    "outlet_by_key",
+    "outlet_for_url",
+    "outlet_profiles",
     "Candidate",
     "DecodeError",
     "ImportOptions",

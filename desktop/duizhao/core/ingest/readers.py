@@ -77,6 +77,8 @@ _MD_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])", re.A), r"\1"),  # italic
     (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
 )
+
+
 def read_markdown(text: str) -> ReaderOutput:
     metadata = Metadata()
     match = _FRONT_MATTER.match(text)

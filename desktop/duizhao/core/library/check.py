@@ -91,15 +91,11 @@ def check_library(library: Library) -> list[Finding]:
 
 
 def _database(library: Library) -> list[Finding]:
-    lines = [
-        str(r[0]) for r in library.query(f"PRAGMA integrity_check({MAX_INTEGRITY_LINES})")
-    ]
+    lines = [str(r[0]) for r in library.query(f"PRAGMA integrity_check({MAX_INTEGRITY_LINES})")]
     findings: list[Finding] = []
     if lines != ["ok"]:
         more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
-        findings.append(
-            Finding("database", f"SQLite integrity check: {lines[0]}{more}", RESTORE)
-        )
+        findings.append(Finding("database", f"SQLite integrity check: {lines[0]}{more}", RESTORE))
     orphans = library.query("PRAGMA foreign_key_check")
     tables = sorted({str(r[0]) for r in orphans})
     if orphans:
@@ -126,9 +122,9 @@ def _undecodable(values: dict[str, object]) -> list[str]:
 
 def _article(library: Library, article_id: int) -> list[Finding]:
     columns = ", ".join(_TEXT_COLUMNS)
-    row = library.stored_rows(
-        f"SELECT {columns}, chars FROM articles WHERE id = ?", (article_id,)
-    )[0]
+    row = library.stored_rows(f"SELECT {columns}, chars FROM articles WHERE id = ?", (article_id,))[
+        0
+    ]
     values = dict(zip(_TEXT_COLUMNS, row, strict=False))
     problems = _undecodable(values)
     text = _text(values["text"])

@@ -271,9 +271,7 @@ def _connect_readonly(path: Path, directory: Path, timeout: float) -> sqlite3.Co
             "(read-only or full): copy the folder to writable storage with free space"
         )
     try:
-        db = sqlite3.connect(
-            uri + "?immutable=1", uri=True, timeout=timeout, isolation_level=None
-        )
+        db = sqlite3.connect(uri + "?immutable=1", uri=True, timeout=timeout, isolation_level=None)
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as exc:
         raise from_sqlite(exc, directory, "read") from None

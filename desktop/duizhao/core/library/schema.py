@@ -155,15 +155,14 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+
 def recognise(db: sqlite3.Connection, label: str) -> int:
     """The schema version of the Duizhao library open on ``db``; raises
     :class:`LibraryDamaged` for an empty or foreign SQLite database and
     :class:`LibraryError` for one written by a newer Duizhao. Reads only."""
     application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    tables = {
-        str(r[0]) for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    }
+    tables = {str(r[0]) for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     ours = application_id == APPLICATION_ID or (
         application_id == 0 and version >= 1 and tables >= CORE_TABLES
     )
@@ -186,9 +185,7 @@ def recognise(db: sqlite3.Connection, label: str) -> int:
     return version
 
 
-def migrate(
-    db: sqlite3.Connection, write: Callable[[], AbstractContextManager[None]]
-) -> None:
+def migrate(db: sqlite3.Connection, write: Callable[[], AbstractContextManager[None]]) -> None:
     """Bring the schema up to :data:`SCHEMA_VERSION`, one transaction per step
     (``write`` opens one), and mark the file with :data:`APPLICATION_ID`."""
     version = int(db.execute("PRAGMA user_version").fetchone()[0])

@@ -14,7 +14,7 @@ Callers embed normalised Simplified text with names written canonically, so
 scripts and regional names do not pull similar sentences apart.
 """
 
-from duizhao.core.meaning.cache import article_vectors, texts_key
+from duizhao.core.meaning.cache import article_vectors, cached_vectors, store_vectors, texts_key
 from duizhao.core.meaning.encoder import DIMENSIONS, Encoder, shared_encoder, use_shared_encoder
 from duizhao.core.meaning.threads import one_blas_thread
 
@@ -22,8 +22,10 @@ __all__ = [
     "DIMENSIONS",
     "Encoder",
     "article_vectors",
+    "cached_vectors",
     "one_blas_thread",
     "shared_encoder",
+    "store_vectors",
     "texts_key",
     "use_shared_encoder",
 ]

@@ -35,15 +35,34 @@ def article_vectors(
 ) -> np.ndarray:
     """Vectors of ``texts`` for an article: from the library when current, else
     encoded now (and stored unless ``store`` is False)."""
-    key = texts_key(encoder.name, texts)
-    data = library.cached_derived(article_id, f"vectors:{kind}", key)
-    if data is not None and len(data) == 2 * DIMENSIONS * len(texts):
-        return (
-            np.frombuffer(data, dtype=np.float16).reshape(len(texts), DIMENSIONS).astype(np.float32)
-        )
+    kept = cached_vectors(library, article_id, kind, texts, encoder.name)
+    if kept is not None:
+        return kept
     vectors = encoder.encode(texts)
     if store:
-        library.store_derived(
-            article_id, f"vectors:{kind}", key, vectors.astype(np.float16).tobytes()
-        )
+        store_vectors(library, article_id, kind, texts, encoder.name, vectors)
     return vectors
+
+
+def cached_vectors(
+    library: Any, article_id: int, kind: str, texts: Sequence[str], encoder_name: str
+) -> np.ndarray | None:
+    """The stored vectors of exactly ``texts`` by this encoder, else None."""
+    data = library.cached_derived(article_id, f"vectors:{kind}", texts_key(encoder_name, texts))
+    if data is None or len(data) != 2 * DIMENSIONS * len(texts):
+        return None
+    shape = (len(texts), DIMENSIONS)
+    return np.frombuffer(data, dtype=np.float16).reshape(shape).astype(np.float32)
+
+
+def store_vectors(
+    library: Any,
+    article_id: int,
+    kind: str,
+    texts: Sequence[str],
+    encoder_name: str,
+    vectors: np.ndarray,
+) -> None:
+    """Keep ``vectors`` of ``texts`` with the article (as float16)."""
+    key = texts_key(encoder_name, texts)
+    library.store_derived(article_id, f"vectors:{kind}", key, vectors.astype(np.float16).tobytes())

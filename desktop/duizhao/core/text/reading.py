@@ -211,8 +211,10 @@ def _marked(syllable: str) -> str:
             k = lower.index(vowel)
             break
     else:
-        k = lower.index("ou") if "ou" in lower else max(
-            (i for i, c in enumerate(lower) if c in _TONE_MARKS), default=-1
+        k = (
+            lower.index("ou")
+            if "ou" in lower
+            else max((i for i, c in enumerate(lower) if c in _TONE_MARKS), default=-1)
         )
     if k < 0:
         return body

@@ -50,12 +50,21 @@ Notes = dict[tuple[str, str], RowNote]
 
 #: format -> (menu text, shortcut, file filter)
 EXPORTS = {
-    "md": (QT_TRANSLATE_NOOP("CompareActions", "Export as Markdown…"), "Ctrl+Alt+M",
-           QT_TRANSLATE_NOOP("CompareActions", "Markdown (*.md)")),
-    "csv": (QT_TRANSLATE_NOOP("CompareActions", "Export as CSV…"), "Ctrl+Alt+C",
-            QT_TRANSLATE_NOOP("CompareActions", "CSV (*.csv)")),
-    "html": (QT_TRANSLATE_NOOP("CompareActions", "Export as HTML…"), "Ctrl+Alt+H",
-             QT_TRANSLATE_NOOP("CompareActions", "HTML (*.html)")),
+    "md": (
+        QT_TRANSLATE_NOOP("CompareActions", "Export as Markdown…"),
+        "Ctrl+Alt+M",
+        QT_TRANSLATE_NOOP("CompareActions", "Markdown (*.md)"),
+    ),
+    "csv": (
+        QT_TRANSLATE_NOOP("CompareActions", "Export as CSV…"),
+        "Ctrl+Alt+C",
+        QT_TRANSLATE_NOOP("CompareActions", "CSV (*.csv)"),
+    ),
+    "html": (
+        QT_TRANSLATE_NOOP("CompareActions", "Export as HTML…"),
+        "Ctrl+Alt+H",
+        QT_TRANSLATE_NOOP("CompareActions", "HTML (*.html)"),
+    ),
 }
 
 
@@ -121,12 +130,8 @@ class CompareActions(QObject):
             fmt: self._action(_tr(text), key, lambda _=False, f=fmt: self.export(f))
             for fmt, (text, key, _filter) in EXPORTS.items()
         }
-        self.save = self._action(
-            self.tr("Save workspace…"), "Ctrl+Alt+S", self.ask_save_workspace
-        )
-        self.open = self._action(
-            self.tr("Open workspace…"), "Ctrl+Alt+O", self.ask_open_workspace
-        )
+        self.save = self._action(self.tr("Save workspace…"), "Ctrl+Alt+S", self.ask_save_workspace)
+        self.open = self._action(self.tr("Open workspace…"), "Ctrl+Alt+O", self.ask_open_workspace)
 
         menu = QMenu(pane.export_button)
         for action in self.exports.values():
@@ -249,9 +254,7 @@ class CompareActions(QObject):
     @Slot()
     def ask_save_workspace(self) -> Task | None:
         if len(self.pane.ids) < 2:
-            self.pane.show_message(
-                self.tr("Nothing to save: compare two or more articles first.")
-            )
+            self.pane.show_message(self.tr("Nothing to save: compare two or more articles first."))
             return None
         name, ok = self.get_text(
             self.pane,

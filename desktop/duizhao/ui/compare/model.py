@@ -227,9 +227,7 @@ class TopicListModel(QAbstractTableModel):
             words = self.tr("Key words: {words}").format(words="、".join(topic.terms[:12]))
             lines = [topic.label, words, found]
             if topic.series:
-                lines.append(
-                    self.tr("A figure over time: {n} points").format(n=len(topic.series))
-                )
+                lines.append(self.tr("A figure over time: {n} points").format(n=len(topic.series)))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and topic.conflicts:
             return relation_colour("differs")

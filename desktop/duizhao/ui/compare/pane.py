@@ -227,9 +227,7 @@ class ComparePane(QWidget):
         if self.topic_edit.text().strip() != (self.topic_text or ""):
             self.topic_edit.setText(self.topic_text or "")
         self._clear()
-        self.articles_label.setText(
-            " · ".join(f"#{i}" for i in chosen) or self.tr("No articles")
-        )
+        self.articles_label.setText(" · ".join(f"#{i}" for i in chosen) or self.tr("No articles"))
         if len(chosen) < 2:
             self._busy(False)
             self.show_message(
@@ -489,4 +487,3 @@ class ComparePane(QWidget):
     def open_workspace(self, name: str | int) -> Task:
         """Reopen a saved workspace (by name or id): compare its articles again."""
         return self.commands.open_workspace(name)
-

@@ -48,6 +48,8 @@ class ArticleDragSource:
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.CopyAction
+
+
 TEXT_PREFIX = "duizhao:"
 _TEXT_ID = re.compile(r"^\s*duizhao:(\d+)\s*$", re.M)
 

@@ -37,9 +37,9 @@ def aid_text(found: Reading, zhuyin: bool, entity_tip: str = "") -> str:
     if found.glosses:
         lines.append("; ".join(html.escape(g) for g in found.glosses))
     if entity_tip:
-        lines.append(f'<span style="color:gray">{html.escape(entity_tip)}</span>'.replace(
-            "\n", "<br>"
-        ))
+        lines.append(
+            f'<span style="color:gray">{html.escape(entity_tip)}</span>'.replace("\n", "<br>")
+        )
     return "<br>".join(lines)
 
 

@@ -99,4 +99,3 @@ def shown_date(value: str) -> str:
         return date
     clock = time[:5]
     return f"{date} {clock}" if clock not in ("", "00:00") else date
-

@@ -201,9 +201,7 @@ class ReadingPane(QWidget):
         self.text.highlighter.set_spans([], rehighlight=False)
         with self._programmatic():
             self.text.setPlainText("")
-        self.text.setPlaceholderText(
-            self.tr("Double-click an article in the library to read it.")
-        )
+        self.text.setPlaceholderText(self.tr("Double-click an article in the library to read it."))
         self.findbar.set_text("", 0)
         self._update_selections()
 

@@ -73,8 +73,10 @@ class PaneTitleBar(QWidget):
         self.selector.setToolTip(self.tr("Script view of this pane"))
         self.selector.setAccessibleName(self.tr("Script view of this pane"))
         self.aid_button = tool_button(
-            self, self.tr("Pinyin"),
-            self.tr("Reading aid: pinyin and glosses on hover (F2 on a word)"), "readingAid",
+            self,
+            self.tr("Pinyin"),
+            self.tr("Reading aid: pinyin and glosses on hover (F2 on a word)"),
+            "readingAid",
         )
         self.aid_button.setCheckable(True)
         self.sidebar_button = tool_button(

@@ -88,7 +88,7 @@ SYNTAX_HELP = QT_TRANSLATE_NOOP(
     "title:峰会  source:海峡时报  author:林志远\n"
     "script:simplified | traditional | mixed\n"
     "date:2026-03  date:2026-02-01..2026-03-15  date:>=2026-03-01\n"
-    "简体 and 繁體 find each other."
+    "简体 and 繁體 find each other.",
 )
 
 
