@@ -78,8 +78,10 @@ def make_snapshot(context: TaskContext, again: bool = False) -> StoriesSnapshot:
         raise Cancelled from None
     every = list_stories(library, include_single=True)
     articles: dict[int, ArticleInfo] = {}
+    urls = {int(r[0]): r[1] for r in library.query("SELECT id, url FROM articles")}  # type: ignore[call-overload]
     for summary in library.summaries():
-        outlet, region = outlet_and_region(summary.source, None)
+        url = urls.get(summary.id)
+        outlet, region = outlet_and_region(summary.source, url if isinstance(url, str) else None)
         day = summary.published[:10] if summary.published else None
         articles[summary.id] = ArticleInfo(summary.id, summary.title, outlet, region, day)
     stories = [s for s in every if len(s.articles) > 1]
