@@ -31,7 +31,17 @@ import numpy as np
 
 from duizhao.core.stories.coverage import outlet_and_region
 from duizhao.core.stories.features import Features, article_features, copy_share
-from duizhao.core.stories.grouping import COPY_SHARE, COS_FLOOR, THRESHOLD, Scorer, cluster
+from duizhao.core.stories.grouping import (
+    COMMON_NAME,
+    COPY_KEYS,
+    COPY_SHARE,
+    COS_FLOOR,
+    NEIGHBOURS,
+    THRESHOLD,
+    Scorer,
+    cluster,
+    copy_groups,
+)
 from duizhao.core.stories.labels import story_label
 
 Progress = Callable[[int, int, str], None]
@@ -220,25 +230,39 @@ def regroup(
 ) -> list[Story]:
     """Group every live article again, keep story ids, apply the user's corrections."""
     features, vectors, _ = _load(library, progress, cancelled)
-    scorer = Scorer(features, vectors)
+    order = sorted(range(len(features)), key=lambda i: features[i].article_id)
+    features = [features[i] for i in order]
+    vectors = vectors[order] if order else vectors
+    copies_of: dict[int, list[int]] = {}  # a representative -> its copies (positions)
+    for copies in copy_groups(features):
+        copies_of[copies[0]] = copies[1:]
+    copied = {c for rest in copies_of.values() for c in rest}
+    kept = [i for i in range(len(features)) if i not in copied]
+    scorer = Scorer([features[i] for i in kept], vectors[kept] if kept else vectors)
     if cancelled is not None and cancelled():
         raise StoriesCancelled("regrouping cancelled")
     groups = cluster(len(scorer.features), scorer.edges(progress))
-    ids = [[scorer.features[i].article_id for i in g] for g in groups]
+    ids: list[list[int]] = []
+    for group in groups:
+        members = []
+        for i in group:
+            members.append(features[kept[i]].article_id)
+            members.extend(features[c].article_id for c in copies_of.get(kept[i], []))
+        ids.append(sorted(members))
     old = {a: s for a, (s, _) in _members(library).items()}
     given = _stable_ids(ids, old)
     merges, pins = _merges(library), _pins(library)
     assignment: dict[int, int] = {}
     with library.transaction() as db:
         for g, members in enumerate(ids):
-            kept = given[g]
-            story_id = _resolve(kept if kept is not None else _new_story(db), merges)
+            old_id = given[g]
+            story_id = _resolve(old_id if old_id is not None else _new_story(db), merges)
             for a in members:
                 assignment[a] = story_id
     for article_id, story_id in sorted(pins.items()):
         if article_id in assignment:
             assignment[article_id] = _resolve(story_id, merges)
-    _finish(library, scorer.features, assignment, replace=True)
+    _finish(library, features, assignment, replace=True)
     return list_stories(library, include_single=True)
 
 
@@ -268,14 +292,28 @@ def _finish(
 
 
 class StoryIndex:
-    """The library's story features in memory, for assigning imports quickly."""
+    """The library's story features in memory, for assigning imports quickly.
+
+    It scores an import against the same candidates a regrouping would (its
+    :data:`NEIGHBOURS` nearest leads, the articles sharing a rare name) and
+    finds its copies by their shingle keys, so one assignment costs a matrix
+    product and a few dozen pair scores whatever the library's size. Name
+    and word weights are those of the library when the index was loaded."""
 
     def __init__(self, features: Sequence[Features], vectors: np.ndarray,
                  membership: dict[int, int]) -> None:  # fmt: skip
         self.scorer = Scorer(features, vectors)
         self.membership = dict(membership)
-        self._row = {f.article_id: i for i, f in enumerate(self.scorer.features)}
-        self._extra: list[tuple[Features, np.ndarray]] = []
+        self._features: list[Features] = []
+        width = self.scorer.vectors.shape[1] if len(self.scorer.features) else 512
+        self._vectors = np.zeros((max(16, 2 * len(self.scorer.features)), width), np.float32)
+        self._sizes: dict[int, int] = {}
+        for story_id in self.membership.values():
+            self._sizes[story_id] = self._sizes.get(story_id, 0) + 1
+        self._copy_keys: dict[int, list[int]] = {}
+        self._names: dict[str, list[int]] = {}
+        for f, v in zip(self.scorer.features, self.scorer.vectors, strict=True):
+            self._add(f, v)
 
     @classmethod
     def load(cls, library: Any, progress: Progress | None = None) -> StoryIndex:
@@ -283,7 +321,20 @@ class StoryIndex:
         return cls(features, vectors, {a: s for a, (s, _) in _members(library).items()})
 
     def __len__(self) -> int:
-        return len(self.scorer.features) + len(self._extra)
+        return len(self._features)
+
+    def _add(self, f: Features, vector: np.ndarray) -> None:
+        at = len(self._features)
+        if at == len(self._vectors):
+            grown = np.zeros((2 * at, self._vectors.shape[1]), np.float32)
+            grown[:at] = self._vectors
+            self._vectors = grown
+        self._vectors[at] = vector
+        self._features.append(f)
+        for key in sorted(f.shingles)[:COPY_KEYS]:
+            self._copy_keys.setdefault(key, []).append(at)
+        for name in f.entities:
+            self._names.setdefault(name, []).append(at)
 
     def assign(self, library: Any, article_id: int) -> int:
         """Put an (imported) article in a story: the one it scores best with on
@@ -298,39 +349,55 @@ class StoryIndex:
             if story_id is None:
                 story_id = _new_story(db)
         self.membership[article_id] = story_id
-        self._extra.append((new, vector))
-        members = [f for f in self._all() if self.membership.get(f.article_id) == story_id]
+        self._sizes[story_id] = self._sizes.get(story_id, 0) + 1
+        self._add(new, vector)
+        members = [f for f in self._features if self.membership.get(f.article_id) == story_id]
         _finish(library, members, {f.article_id: story_id for f in members},
                 replace=False, touched=[story_id])  # fmt: skip
         return story_id
 
-    def _all(self) -> list[Features]:
-        return [*self.scorer.features, *(f for f, _ in self._extra)]
+    def _copy_of(self, new: Features) -> int | None:
+        """The position of an article ``new`` is a copy of (the closest), or None."""
+        best: tuple[float, int] | None = None
+        seen: set[int] = set()
+        for key in sorted(new.shingles)[:COPY_KEYS]:
+            for at in self._copy_keys.get(key, []):
+                if at in seen:
+                    continue
+                seen.add(at)
+                share = copy_share(new.shingles, self._features[at].shingles)
+                if share >= COPY_SHARE and (best is None or (-share, at) < (-best[0], best[1])):
+                    best = (share, at)
+        return None if best is None else best[1]
 
     def place(self, new: Features, vector: np.ndarray) -> int | None:
         """The story ``new`` belongs to, or None for a story of its own."""
+        copy = self._copy_of(new)
+        if copy is not None:
+            found = self.membership.get(self._features[copy].article_id)
+            if found is not None:
+                return found
+        count = len(self._features)
+        sims = self._vectors[:count] @ vector if count else np.zeros(0, np.float32)
+        above = np.nonzero(sims >= COS_FLOOR)[0]
+        if len(above) > NEIGHBOURS:
+            top = above[np.argpartition(-sims[above], NEIGHBOURS - 1)[:NEIGHBOURS]]
+            above = np.asarray(sorted(top.tolist(), key=lambda c: (-float(sims[c]), c)))
+        candidates = set(above.tolist())
+        for name in new.entities:
+            holders = self._names.get(name, [])
+            if len(holders) <= COMMON_NAME:
+                candidates.update(holders)
         totals: dict[int, float] = {}
-        sims = self.scorer.vectors @ vector if len(self.scorer.features) else np.zeros(0)
-        near = set(np.nonzero(sims >= COS_FLOOR)[0].tolist())
-        shared = set(new.entities)
-        for i, f in enumerate(self.scorer.features):
-            if i in near or shared.intersection(f.entities):
-                story_id = self.membership.get(f.article_id)
-                if story_id is None:
-                    continue
-                s = self.scorer.pair(new, f, float(sims[i]))
-                totals[story_id] = totals.get(story_id, 0.0) + s
-        for f, v in self._extra:
+        for at in sorted(candidates):
+            f = self._features[at]
             story_id = self.membership.get(f.article_id)
             if story_id is not None:
-                s = self.scorer.pair(new, f, float(v @ vector))
-                totals[story_id] = totals.get(story_id, 0.0) + s
-        sizes: dict[int, int] = {}
-        for story_id in self.membership.values():
-            sizes[story_id] = sizes.get(story_id, 0) + 1
+                score = self.scorer.pair(new, f, float(sims[at]))
+                totals[story_id] = totals.get(story_id, 0.0) + score
         best: tuple[float, int] | None = None
         for story_id in sorted(totals):
-            average = totals[story_id] / sizes[story_id]
+            average = totals[story_id] / self._sizes[story_id]
             if average >= THRESHOLD and (best is None or average > best[0]):
                 best = (average, story_id)
         return None if best is None else best[1]

@@ -12,7 +12,9 @@ Two articles are scored (:class:`Scorer`) on four kinds of evidence:
   follow-up weeks later still joins when names and meaning agree, and an
   event a year later must share much more to count as the same story.
 
-Near-identical texts (syndicated copies, :func:`.features.copy_share`) score 1.
+Near-identical texts (syndicated copies, :func:`.features.copy_share`) are
+found first (:func:`copy_groups`) and grouped as one article, so 200 copies
+of one wire story make one story whatever the scores.
 
 :func:`cluster` joins articles by average linkage: the two groups whose
 pairs score highest on average are merged, until no two groups score
@@ -49,7 +51,11 @@ COPY_SHARE = 0.6
 #: pairs whose vectors are this close are always scored
 COS_FLOOR = 0.45
 #: a name shared by more articles than this does not by itself make a candidate pair
-COMMON_NAME = 200
+COMMON_NAME = 50
+#: how many nearest leads of each article are scored at most
+NEIGHBOURS = 30
+#: how many of a text's smallest shingle hashes are keys for finding its copies
+COPY_KEYS = 4
 BLOCK = 2_048
 
 Progress = Callable[[int, int, str], None]
@@ -62,6 +68,23 @@ def _idf(sets: Sequence[Sequence[str]]) -> dict[str, float]:
             df[x] = df.get(x, 0) + 1
     n = len(sets)
     return {k: math.log((n + 1) / (v + 0.5)) for k, v in sorted(df.items())}
+
+
+class _Weighted:
+    """An article's names or words with their weights (idf squared) and norm."""
+
+    __slots__ = ("items", "norm", "weight")
+
+    def __init__(self, items: Sequence[str], idf: dict[str, float], default: float) -> None:
+        self.items = frozenset(items)
+        self.weight = {x: idf.get(x, default) ** 2 for x in self.items}
+        self.norm = math.sqrt(sum(self.weight[x] for x in sorted(self.items)))
+
+    def overlap(self, other: _Weighted) -> float:
+        if not self.norm or not other.norm:
+            return 0.0
+        shared = sorted(self.items & other.items)
+        return sum(self.weight[x] for x in shared) / (self.norm * other.norm)
 
 
 class Scorer:
@@ -79,16 +102,17 @@ class Scorer:
         self.name_idf = _idf([f.entities for f in self.features])
         self.word_idf = _idf([f.words for f in self.features])
         self._default = math.log(len(self.features) + 1)  # a name no article has yet
+        self._weighted: dict[int, tuple[_Weighted, _Weighted]] = {}
 
-    def _overlap(self, a: Sequence[str], b: Sequence[str], idf: dict[str, float]) -> float:
-        if not a or not b:
-            return 0.0
-        weight = {x: idf.get(x, self._default) ** 2 for x in (*a, *b)}
-        na = math.sqrt(sum(weight[x] for x in a))
-        nb = math.sqrt(sum(weight[x] for x in b))
-        if not na or not nb:
-            return 0.0
-        return sum(weight[x] for x in sorted(set(a).intersection(b))) / (na * nb)
+    def _of(self, f: Features) -> tuple[_Weighted, _Weighted]:
+        found = self._weighted.get(f.article_id)
+        if found is None:
+            found = (
+                _Weighted(f.entities, self.name_idf, self._default),
+                _Weighted(f.words, self.word_idf, self._default),
+            )
+            self._weighted[f.article_id] = found
+        return found
 
     def score(self, i: int, j: int, cos: float | None = None) -> float:
         """How alike articles ``i`` and ``j`` are (positions in :attr:`features`)."""
@@ -97,29 +121,40 @@ class Scorer:
         return self.pair(self.features[i], self.features[j], cos)
 
     def pair(self, a: Features, b: Features, cos: float) -> float:
-        """How alike two articles are, given the cosine of their vectors (0 … 1)."""
-        if copy_share(a.shingles, b.shingles) >= COPY_SHARE:
-            return 1.0
+        """How alike two articles are, given the cosine of their vectors (0 … 1);
+        copies are found apart (:func:`copy_groups`)."""
+        names_a, words_a = self._of(a)
+        names_b, words_b = self._of(b)
         meaning = max(0.0, (cos - COS_BASE) / (1.0 - COS_BASE))
-        names = self._overlap(a.entities, b.entities, self.name_idf)
-        words = self._overlap(a.words, b.words, self.word_idf)
-        value = W_MEANING * meaning + W_NAMES * names + W_WORDS * words
+        value = (
+            W_MEANING * meaning
+            + W_NAMES * names_a.overlap(names_b)
+            + W_WORDS * words_a.overlap(words_b)
+        )
         if a.date is not None and b.date is not None:
             days = abs((a.date - b.date).days)
             value -= DAY_COST * math.log2(1.0 + days / DAY_SCALE)
         return round(min(1.0, max(0.0, value)), 6)
 
     def candidates(self, progress: Progress | None = None) -> list[tuple[int, int, float]]:
-        """Pairs (i < j) worth scoring, with their cosine."""
+        """Pairs (i < j) worth scoring, with their cosine: each article's
+        :data:`NEIGHBOURS` nearest leads above :data:`COS_FLOOR`, and articles
+        sharing a name that fewer than :data:`COMMON_NAME` articles have."""
         n = len(self.features)
         found: dict[tuple[int, int], float] = {}
         for start in range(0, n, BLOCK):
             block = self.vectors[start : start + BLOCK] @ self.vectors.T
-            rows, cols = np.nonzero(block >= COS_FLOOR)
-            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            for r in range(block.shape[0]):
                 i = start + r
-                if i < c:
-                    found[(i, c)] = float(block[r, c])
+                row = block[r]
+                above = np.nonzero(row >= COS_FLOOR)[0]
+                if len(above) > NEIGHBOURS + 1:
+                    # nearest first, ties by position: the same for any order of import
+                    ranked = sorted(above.tolist(), key=lambda c: (-float(row[c]), c))
+                    above = np.asarray(ranked[: NEIGHBOURS + 1])
+                for c in above.tolist():
+                    if c != i:
+                        found[(min(i, c), max(i, c))] = float(row[c])
             if progress is not None:
                 progress(min(n, start + BLOCK), n, "Comparing leads")
         holders: dict[str, list[int]] = {}
@@ -144,6 +179,37 @@ class Scorer:
             if s > 0:
                 out.append((i, j, s))
         return out
+
+
+def copy_groups(features: Sequence[Features]) -> list[list[int]]:
+    """Positions of near-identical texts, grouped (groups of two or more, each
+    sorted): texts sharing one of their :data:`COPY_KEYS` smallest shingle
+    hashes are compared, and joined when their overlap reaches :data:`COPY_SHARE`."""
+    parent = list(range(len(features)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    holders: dict[int, list[int]] = {}
+    for i, f in enumerate(features):
+        for key in sorted(f.shingles)[:COPY_KEYS]:
+            holders.setdefault(key, []).append(i)
+    for key in sorted(holders):
+        held = holders[key]
+        for x, i in enumerate(held):
+            for j in held[x + 1 :]:
+                if (
+                    root(i) != root(j)
+                    and copy_share(features[i].shingles, features[j].shingles) >= COPY_SHARE
+                ):
+                    parent[max(root(i), root(j))] = min(root(i), root(j))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(features)):
+        groups.setdefault(root(i), []).append(i)
+    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 
 
 def cluster(n: int, edges: Sequence[tuple[int, int, float]], threshold: float = THRESHOLD,
