@@ -185,3 +185,30 @@ def test_average_linkage_does_not_chain() -> None:
     # 0-1 and 1-2 are close but 0-2 are not related: a chain is cut
     edges = [(0, 1, 0.5), (1, 2, 0.5)]
     assert cluster(3, edges, 0.4) == [[0, 1], [2]]
+
+
+WIRE = (
+    "（通讯社讯）河口市今天凌晨发生一起货轮搁浅事故，货轮在进港航道附近偏离航线，"
+    "船上二十名船员全部获救。港务部门表示，航道将暂时封闭，预计明天上午恢复通航。"
+    "事故原因仍在调查之中，初步判断与夜间大雾有关。"
+)
+
+
+def test_many_syndicated_copies_make_one_story_with_copies_marked(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib") as library:
+        ids = []
+        for n in range(60):
+            day = f"2026-05-0{1 + n % 3}"
+            head = f"---\ntitle: 货轮搁浅（转载{n}）\nsource: 网站{n}\ndate: {day}\n---\n\n"
+            tail = f"\n据第{n}号码头的值班人员说，当时能见度不足百米。\n"
+            _, article_id = library.add(
+                parse((head + WIRE + tail).encode(), f"c{n}.md"), f"c{n}.md"
+            )
+            ids.append(article_id)
+        other = "---\ntitle: 稻米收成\n---\n\n今年稻米收成比去年多了一成，农民说雨水充足。\n"
+        _, lone = library.add(parse(other.encode(), "rice.md"), "rice.md")
+        stories = regroup(library)
+        big = max(stories, key=lambda s: len(s.articles))
+        assert sorted(big.articles) == sorted(ids)
+        assert len(big.copies) == 59  # all but the earliest are marked as copies
+        assert lone not in big.articles
