@@ -92,7 +92,8 @@ def bench(count: int, imports: int, repeat: int) -> dict[str, Any]:
             for article in fresh:
                 _, article_id = library.add(corpus.as_document(article), "new.txt")
                 # its entities as import's recognition would have left them
-                library.store_entities(article_id, version, library.get(article_id).content_hash, "[]")
+                digest = library.get(article_id).content_hash
+                library.store_entities(article_id, version, digest, "[]")
                 started = time.perf_counter()
                 index.assign(library, article_id)
                 times.append(time.perf_counter() - started)
