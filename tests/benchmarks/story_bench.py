@@ -70,10 +70,23 @@ def build(directory: Path, count: int, extra: int) -> tuple[list[int], list[Any]
     return ids, made[count:]
 
 
-def bench(count: int, imports: int, repeat: int) -> dict[str, Any]:
+def _drop_imports(directory: Path, count: int) -> None:
+    """Take the articles a previous run imported out again (a kept library)."""
+    with Library.open(directory) as library:
+        for article_id in library.ids():
+            if article_id > count:
+                library.remove(article_id)
+        library.purge()
+
+
+def bench(count: int, imports: int, repeat: int, keep: Path | None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        directory = Path(tmp) / "lib"
-        _, fresh = build(directory, count, imports)
+        directory = (keep or Path(tmp)) / f"lib-{count}"
+        if keep is not None and directory.exists():
+            fresh = corpus.articles(count + imports, seed=3)[count:]
+            _drop_imports(directory, count)
+        else:
+            _, fresh = build(directory, count, imports)
         out: dict[str, Any] = {"articles": count}
         with Library.open(directory) as library:
             runs = []
@@ -108,8 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--imports", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "story_bench.json")
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR",
+        help="build the library in DIR once and reuse it on later runs",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    data = bench(args.articles, args.imports, args.repeat)
+    data = bench(args.articles, args.imports, args.repeat, args.keep)
     print(f"articles               {data['articles']:>8}")
     print(f"regroup (median)       {data['regroup_s']:>8.2f} s   runs {data['regroup_runs_s']}")
     print(f"stories of 2+ found    {data['stories']:>8}")

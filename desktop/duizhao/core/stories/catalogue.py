@@ -35,12 +35,12 @@ from duizhao.core.stories.grouping import (
     COMMON_NAME,
     COPY_KEYS,
     COPY_SHARE,
-    COS_FLOOR,
     NEIGHBOURS,
     THRESHOLD,
     Scorer,
     cluster,
     copy_groups,
+    nearest,
 )
 from duizhao.core.stories.labels import story_label
 
@@ -379,11 +379,7 @@ class StoryIndex:
                 return found
         count = len(self._features)
         sims = self._vectors[:count] @ vector if count else np.zeros(0, np.float32)
-        above = np.nonzero(sims >= COS_FLOOR)[0]
-        if len(above) > NEIGHBOURS:
-            top = above[np.argpartition(-sims[above], NEIGHBOURS - 1)[:NEIGHBOURS]]
-            above = np.asarray(sorted(top.tolist(), key=lambda c: (-float(sims[c]), c)))
-        candidates = set(above.tolist())
+        candidates = set(nearest(sims, NEIGHBOURS).tolist())
         for name in new.entities:
             holders = self._names.get(name, [])
             if len(holders) <= COMMON_NAME:

@@ -70,6 +70,18 @@ def _idf(sets: Sequence[Sequence[str]]) -> dict[str, float]:
     return {k: math.log((n + 1) / (v + 0.5)) for k, v in sorted(df.items())}
 
 
+def nearest(sims: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the ``k`` highest similarities at or above :data:`COS_FLOOR`,
+    highest first, ties by position (so the same whatever the import order)."""
+    above = np.nonzero(sims >= COS_FLOOR)[0]
+    if len(above) > k:
+        # a margin past the k-th value keeps every tie at the cut, then an exact order
+        kth = np.partition(sims[above], len(above) - k)[len(above) - k]
+        above = above[sims[above] >= kth]
+    order = np.lexsort((above, -sims[above]))
+    return above[order][:k]
+
+
 class _Weighted:
     """An article's names or words with their weights (idf squared) and norm."""
 
@@ -146,15 +158,9 @@ class Scorer:
             block = self.vectors[start : start + BLOCK] @ self.vectors.T
             for r in range(block.shape[0]):
                 i = start + r
-                row = block[r]
-                above = np.nonzero(row >= COS_FLOOR)[0]
-                if len(above) > NEIGHBOURS + 1:
-                    # nearest first, ties by position: the same for any order of import
-                    ranked = sorted(above.tolist(), key=lambda c: (-float(row[c]), c))
-                    above = np.asarray(ranked[: NEIGHBOURS + 1])
-                for c in above.tolist():
+                for c in nearest(block[r], NEIGHBOURS + 1).tolist():
                     if c != i:
-                        found[(min(i, c), max(i, c))] = float(row[c])
+                        found[(min(i, c), max(i, c))] = float(block[r, c])
             if progress is not None:
                 progress(min(n, start + BLOCK), n, "Comparing leads")
         holders: dict[str, list[int]] = {}
