@@ -1,6 +1,6 @@
 """How fast stories are kept: an import assigned, and a whole library regrouped.
 
-    .venv/bin/python tests/benchmarks/story_bench.py [--articles 10000] [--imports 20]
+    .venv/bin/python tests/benchmarks/story_bench.py [--articles 10000] [--imports 20] [--stall]
 
 A synthetic library (``corpus.py``: articles of 2,000 characters written from
 jieba's word frequencies, a third in Taiwan Traditional, no copied text) of
@@ -17,6 +17,10 @@ nobody). Then, medians of repeated runs:
   :meth:`StoryIndex.assign` (its features and vector made, scored against
   the library, its story stored); the index is loaded once beforehand (the
   window keeps it), and that load is reported too.
+
+- **stall** (``--stall``): one more regrouping run by the window's task
+  runner (its writer thread) while a 5 ms timer ticks in the GUI thread; the
+  longest gap between ticks is the longest the window stood still.
 
 Prints a table and writes build/story_bench.json. Numbers depend on the
 machine's load: this one is shared, so medians.
@@ -70,6 +74,41 @@ def build(directory: Path, count: int, extra: int) -> tuple[list[int], list[Any]
     return ids, made[count:]
 
 
+def stall(directory: Path) -> dict[str, Any]:
+    """A full regrouping run as the window runs it (the task runner's writer)
+    while a 5 ms QTimer ticks in the GUI thread: the longest gap between ticks
+    is the longest moment the window could not repaint (``ui_stall.py``'s recorder)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+    from ui_stall import TickRecorder
+
+    from duizhao.ui.stories import make_snapshot
+    from duizhao.ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication([])
+    runner = TaskRunner(directory)
+    ticks = TickRecorder(5)
+    loop = QEventLoop()
+    started = time.perf_counter()
+    task = runner.write("regroup", lambda context: make_snapshot(context, True))
+    task.ended.connect(loop.quit)
+    ticks.start()
+    loop.exec()
+    ticks.stop()
+    seconds = time.perf_counter() - started
+    runner.shutdown()
+    gaps = sorted(g for _, g, _ in ticks.gaps)
+    del app
+    return {
+        "stall_regroup_s": round(seconds, 2),
+        "stall_max_ms": round(gaps[-1], 1) if gaps else 0.0,
+        "stall_p99_ms": round(gaps[int(0.99 * (len(gaps) - 1))], 1) if gaps else 0.0,
+    }
+
+
 def _drop_imports(directory: Path, count: int) -> None:
     """Take the articles a previous run imported out again (a kept library)."""
     with Library.open(directory) as library:
@@ -79,7 +118,9 @@ def _drop_imports(directory: Path, count: int) -> None:
         library.purge()
 
 
-def bench(count: int, imports: int, repeat: int, keep: Path | None) -> dict[str, Any]:
+def bench(
+    count: int, imports: int, repeat: int, keep: Path | None, with_stall: bool = False
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         directory = (keep or Path(tmp)) / f"lib-{count}"
         if keep is not None and directory.exists():
@@ -112,6 +153,8 @@ def bench(count: int, imports: int, repeat: int, keep: Path | None) -> dict[str,
                 times.append(time.perf_counter() - started)
             out["assign_ms_median"] = round(1000 * statistics.median(times), 1)
             out["assign_ms_max"] = round(1000 * max(times), 1)
+        if with_stall:
+            out.update(stall(directory))
         return out
 
 
@@ -125,14 +168,21 @@ def main(argv: list[str] | None = None) -> int:
         "--keep", type=Path, metavar="DIR",
         help="build the library in DIR once and reuse it on later runs",
     )  # fmt: skip
+    parser.add_argument(
+        "--stall", action="store_true",
+        help="also regroup through the window's task runner and measure GUI stalls",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    data = bench(args.articles, args.imports, args.repeat, args.keep)
+    data = bench(args.articles, args.imports, args.repeat, args.keep, args.stall)
     print(f"articles               {data['articles']:>8}")
     print(f"regroup (median)       {data['regroup_s']:>8.2f} s   runs {data['regroup_runs_s']}")
     print(f"stories of 2+ found    {data['stories']:>8}")
     print(f"index load             {data['index_load_s']:>8.2f} s")
     print(f"assign an import       {data['assign_ms_median']:>8.1f} ms median, "
           f"{data['assign_ms_max']:.1f} ms max")  # fmt: skip
+    if "stall_max_ms" in data:
+        print(f"regroup in the window   {data['stall_regroup_s']:>8.2f} s, longest GUI stall "
+              f"{data['stall_max_ms']:.1f} ms (p99 {data['stall_p99_ms']:.1f} ms)")  # fmt: skip
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(data, indent=2), encoding="utf-8")
     print(f"wrote {args.json}")

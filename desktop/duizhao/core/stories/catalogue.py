@@ -43,6 +43,7 @@ from duizhao.core.stories.grouping import (
     nearest,
 )
 from duizhao.core.stories.labels import story_label
+from duizhao.core.yielding import breathe
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -109,6 +110,7 @@ def _load(
         for n, article_id in enumerate(ids, 1):
             if cancelled is not None and cancelled():
                 raise StoriesCancelled("regrouping cancelled")
+            breathe()
             try:
                 article = library.get(article_id)
             except Exception:  # noqa: BLE001 - a damaged article is left out, not fatal
@@ -207,6 +209,7 @@ def _write(
         if replace:
             db.execute("DELETE FROM story_members")
         for article_id in sorted(assignment):
+            breathe()
             db.execute(
                 "INSERT INTO story_members (article_id, story_id, copy_of) VALUES (?, ?, ?) "
                 "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, "

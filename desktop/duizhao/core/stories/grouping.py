@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from duizhao.core.stories.features import Features, copy_share
+from duizhao.core.yielding import breathe
 
 #: what two unrelated news leads already share in the encoder's space
 COS_BASE = 0.3
@@ -158,6 +159,7 @@ class Scorer:
             block = self.vectors[start : start + BLOCK] @ self.vectors.T
             for r in range(block.shape[0]):
                 i = start + r
+                breathe()
                 for c in nearest(block[r], NEIGHBOURS + 1).tolist():
                     if c != i:
                         found[(min(i, c), max(i, c))] = float(block[r, c])
@@ -181,6 +183,7 @@ class Scorer:
         """Scored candidate pairs with a score above zero."""
         out = []
         for i, j, cos in self.candidates(progress):
+            breathe()
             s = self.score(i, j, cos)
             if s > 0:
                 out.append((i, j, s))
@@ -205,6 +208,7 @@ def copy_groups(features: Sequence[Features]) -> list[list[int]]:
             holders.setdefault(key, []).append(i)
     for key in sorted(holders):
         held = holders[key]
+        breathe()
         for x, i in enumerate(held):
             for j in held[x + 1 :]:
                 if (
@@ -231,6 +235,7 @@ def cluster(n: int, edges: Sequence[tuple[int, int, float]], threshold: float = 
     heap = [(-s, i, j) for i, j, s in edges if i < j and s >= threshold]
     heapq.heapify(heap)
     while heap:
+        breathe()
         negative, a, b = heapq.heappop(heap)
         if a not in members or b not in members or b not in links[a]:
             continue
