@@ -313,6 +313,7 @@ class StoryIndex:
         self._sizes: dict[int, int] = {}
         for story_id in self.membership.values():
             self._sizes[story_id] = self._sizes.get(story_id, 0) + 1
+        self._members: dict[int, list[int]] = {}  # story -> positions of its articles
         self._copy_keys: dict[int, list[int]] = {}
         self._names: dict[str, list[int]] = {}
         for f, v in zip(self.scorer.features, self.scorer.vectors, strict=True):
@@ -334,6 +335,9 @@ class StoryIndex:
             self._vectors = grown
         self._vectors[at] = vector
         self._features.append(f)
+        story_id = self.membership.get(f.article_id)
+        if story_id is not None:
+            self._members.setdefault(story_id, []).append(at)
         for key in sorted(f.shingles)[:COPY_KEYS]:
             self._copy_keys.setdefault(key, []).append(at)
         for name in f.entities:
@@ -354,7 +358,7 @@ class StoryIndex:
         self.membership[article_id] = story_id
         self._sizes[story_id] = self._sizes.get(story_id, 0) + 1
         self._add(new, vector)
-        members = [f for f in self._features if self.membership.get(f.article_id) == story_id]
+        members = [self._features[at] for at in self._members[story_id]]
         _finish(library, members, {f.article_id: story_id for f in members},
                 replace=False, touched=[story_id])  # fmt: skip
         return story_id
