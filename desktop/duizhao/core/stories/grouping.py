@@ -68,7 +68,7 @@ def _idf(sets: Sequence[Sequence[str]]) -> dict[str, float]:
         for x in s:
             df[x] = df.get(x, 0) + 1
     n = len(sets)
-    return {k: math.log((n + 1) / (v + 0.5)) for k, v in sorted(df.items())}
+    return {k: math.log((n + 1) / (v + 0.5)) for k, v in df.items()}  # no order depends on it
 
 
 def nearest(sims: np.ndarray, k: int) -> np.ndarray:
@@ -177,7 +177,9 @@ class Scorer:
                 for j in held[x + 1 :]:
                     if (i, j) not in found:
                         found[(i, j)] = float(self.vectors[i] @ self.vectors[j])
-        return [(i, j, c) for (i, j), c in sorted(found.items())]
+        # in the order found, which depends only on the articles' order (by id):
+        # sorting hundreds of thousands of pairs would hold the GIL for a long moment
+        return [(i, j, c) for (i, j), c in found.items()]
 
     def edges(self, progress: Progress | None = None) -> list[tuple[int, int, float]]:
         """Scored candidate pairs with a score above zero."""
