@@ -196,3 +196,11 @@ def test_the_window_has_a_stories_tab_that_opens_and_compares(
     qtbot.waitUntil(lambda: not window.runner.active(), timeout=180_000)
     window.close()
     library.close()
+
+
+def test_labels_follow_the_interface_language() -> None:
+    from duizhao.ui.mainwindow import _label_script
+
+    assert _label_script("zh_TW") == "taiwan"
+    assert _label_script("zh_CN") == "simplified"
+    assert _label_script("en") == "simplified"

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.panes.set_pane_count(s.pane_count)
         self.panes.set_current(self.panes.panes[0])  # reading starts on the left
         self.search_panel.set_sort_order(s.search_sort)
+        self.stories_panel.model.set_script(_label_script(s.language))
         if self.settings_path is not None:
             restore_geometry(self, self.settings_path.parent)
 
@@ -495,6 +496,7 @@ class MainWindow(QMainWindow):
 
         self.settings.language = setting
         language = install(setting)
+        self.stories_panel.model.set_script(_label_script(setting))
         names = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}
         self.show_message(
             self.tr("The interface will be in {language} when Duizhao starts again").format(
@@ -518,3 +520,11 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         close_finished_indexes()  # the reader threads' searchers, now theirs are gone
         super().closeEvent(event)
+
+
+def _label_script(language: str) -> str:
+    """The script story labels are written in for an interface language setting:
+    Traditional (Taiwan usage) for 繁體中文, else Simplified."""
+    from duizhao.ui.i18n import resolve
+
+    return "taiwan" if resolve(language) == "zh_TW" else "simplified"
