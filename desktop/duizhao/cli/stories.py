@@ -56,9 +56,16 @@ def _shown(story: Any, script: str) -> dict[str, object]:
 def cmd_stories(args: argparse.Namespace) -> int:
     from duizhao.core.stories import list_stories
 
-    with open_library(args, "write") as library:
-        _up_to_date(library, args.regroup)
-        stories = list_stories(library, include_single=args.all)
+    from duizhao.core.library import LibraryReadOnly
+
+    try:
+        with open_library(args, "write") as library:
+            _up_to_date(library, args.regroup)
+            stories = list_stories(library, include_single=args.all)
+    except LibraryReadOnly:
+        with open_library(args) as library:  # read-only media: the stories as last grouped
+            stories = list_stories(library, include_single=args.all)
+        say("duizhao: note: the library is read-only: stories as last grouped, not updated")
     if args.json:
         emit_json([_shown(s, args.script) for s in stories])
         return EXIT_OK
