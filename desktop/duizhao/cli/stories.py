@@ -54,9 +54,8 @@ def _shown(story: Any, script: str) -> dict[str, object]:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    from duizhao.core.stories import list_stories
-
     from duizhao.core.library import LibraryReadOnly
+    from duizhao.core.stories import list_stories
 
     try:
         with open_library(args, "write") as library:
