@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from faults import read_only_media
+
 Run = Callable[..., Any]  # the run_cli fixture of conftest.py
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 KEYS = {"id", "label", "articles", "outlets", "regions", "first", "last"}
@@ -119,3 +121,25 @@ def test_a_library_of_one_article(run_cli: Run, tmp_path: Path) -> None:
     result = run_cli("compare", "--story", str(alone[0]["id"]))
     assert result.returncode == 1
     assert "fewer than two" in result.err
+
+
+@pytest.mark.slow
+def test_stories_on_read_only_media_are_listed_as_last_grouped(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    with read_only_media(tmp_path / "media") as media:
+        library = media.folder / "lib"
+        assert run_cli("import", DEMO, library=library).returncode == 0
+        first = run_cli("stories", "--json", library=library, timeout=180)
+        assert first.returncode == 0, first.err
+        media.lock()
+        again = run_cli("stories", "--json", library=library, timeout=180)
+        assert again.returncode == 0, again.err
+        assert again.out == first.out
+        assert "read-only" in again.err
+        shown = run_cli("story", str(first.out[0]["id"]), library=library)
+        assert shown.returncode == 0, shown.err
+        refused = run_cli("story", str(first.out[0]["id"]), "--merge", str(first.out[1]["id"]),
+                          library=library)  # fmt: skip
+        assert refused.returncode == 1
+        assert "read-only" in refused.err.lower()
