@@ -145,10 +145,13 @@ def test_grouping_the_demo_runs_in_the_runner(qtbot, panel: StoriesPanel) -> Non
     assert not panel.progress.isVisibleTo(panel)
     first = panel.proxy.index(0, 0)
     with qtbot.wait_signal(panel.open_pair) as pair:
-        panel.table.doubleClicked.emit(first)
+        panel.table.activated.emit(first)
     assert len(pair.args[0]) == 2
-    rect = panel.table.visualRect(first)
-    assert rect.isValid()
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(first)
+    with qtbot.wait_signal(panel.open_pair) as by_key:
+        qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert by_key.args == pair.args
     assert panel.timeline.marks
 
 
@@ -187,7 +190,7 @@ def test_the_window_has_a_stories_tab_that_opens_and_compares(
     assert len(panel.model.snapshot.stories) == 3
     first = panel.proxy.index(0, 0)
     ids = panel.model.article_ids(panel.proxy.mapToSource(first).row())
-    panel.table.doubleClicked.emit(first)
+    panel.table.activated.emit(first)
     shown = [i for i, _ in window.panes.open_articles()]
     assert shown[:2] == ids[:2]
     panel.table.setCurrentIndex(first)

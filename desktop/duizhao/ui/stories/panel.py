@@ -195,7 +195,7 @@ class StoriesPanel(QWidget):
         self.sort.currentIndexChanged.connect(lambda i: self.proxy.set_largest_first(i == 1))
         self.regroup_button.clicked.connect(lambda: self.refresh(again=True))
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
-        self.table.doubleClicked.connect(self._open_pair)
+        self.table.activated.connect(self._open_pair)  # double-click or Enter
         self.articles.itemActivated.connect(self._article_item)
         self.timeline.article_activated.connect(self.article_activated)
         self.series.point_activated.connect(self.claim_activated)
