@@ -1267,6 +1267,10 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
         <translation>取消</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
         <source>Grouping stories</source>
         <translation>正在为事件分组</translation>
     </message>
@@ -1289,6 +1293,18 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>(copy of #{id})</source>
         <translation>（#{id} 的转载）</translation>
+    </message>
+    <message>
+        <source>Take out into a new story</source>
+        <translation>移出为新事件</translation>
+    </message>
+    <message>
+        <source>Move to story</source>
+        <translation>移到事件</translation>
+    </message>
+    <message>
+        <source>Merge into this story</source>
+        <translation>并入此事件</translation>
     </message>
 </context>
 <context>

@@ -207,3 +207,36 @@ def test_labels_follow_the_interface_language() -> None:
     assert _label_script("zh_TW") == "taiwan"
     assert _label_script("zh_CN") == "simplified"
     assert _label_script("en") == "simplified"
+
+
+def _wait(qtbot, task) -> None:  # noqa: ANN001
+    assert task is not None
+    with qtbot.wait_signal(task.ended, timeout=120_000):
+        pass
+
+
+def test_split_and_undo_from_the_panel(qtbot, panel: StoriesPanel) -> None:
+    _wait(qtbot, panel.refresh())
+    panel.select_row(panel.model.row_of(panel.model.snapshot.stories[0].id))
+    story = panel.model.snapshot.stories[0]
+    first = story.articles[0]
+    panel.articles.item(0).setCheckState(Qt.CheckState.Checked)
+    assert panel.selected_articles() == [first]
+    _wait(qtbot, panel.move([first], None))
+    assert first in panel.model.snapshot.outside  # a story of one is outside any story
+    assert panel.current_story_id() == story.id
+    assert panel.undo_button.isVisibleTo(panel)
+    _wait(qtbot, panel.undo())
+    back = next(s for s in panel.model.snapshot.stories if s.id == story.id)
+    assert first in back.articles
+    assert not panel.undo_button.isVisibleTo(panel)
+
+
+def test_merge_from_the_panel(qtbot, panel: StoriesPanel) -> None:
+    _wait(qtbot, panel.refresh())
+    a, b = panel.model.snapshot.stories[0], panel.model.snapshot.stories[1]
+    panel.select_row(panel.model.row_of(a.id))
+    _wait(qtbot, panel.merge_into(a.id, b.id))
+    merged = next(s for s in panel.model.snapshot.stories if s.id == a.id)
+    assert set(b.articles) <= set(merged.articles)
+    assert all(s.id != b.id for s in panel.model.snapshot.stories)

@@ -11,7 +11,10 @@ over time) is drawn under it, each point opening its claim.
 
 Grouping runs in the window's task runner (the writer: it stores the
 stories), with progress and a Cancel button; the panel never touches the
-library itself. Signals: ``open_pair(list)`` (double-click: the first two
+library itself. Corrections are in context menus: an article list's "Take
+out into a new story" and "Move to story" (undone by the Undo button), a
+story's "Merge into this story"; they are kept in the library and survive
+regrouping. Signals: ``open_pair(list)`` (double-click: the first two
 articles side by side), ``compare_requested(list)``, ``article_activated(int)``
 and ``claim_activated(int, int, int)``.
 """
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -41,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from duizhao.core.stories import label_in
 from duizhao.ui.compare.timeline import SeriesTimeline
 from duizhao.ui.stories.model import (
     COUNT,
@@ -153,6 +158,9 @@ class StoriesPanel(QWidget):
         self.progress.setMaximumHeight(14)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setVisible(False)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setVisible(False)
+        self._undo: list[tuple[int, int]] = []  # (article, story it was in) of the last move
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -185,6 +193,7 @@ class StoriesPanel(QWidget):
         busy.addWidget(self.status, 1)
         busy.addWidget(self.progress)
         busy.addWidget(self.cancel_button)
+        busy.addWidget(self.undo_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -201,16 +210,27 @@ class StoriesPanel(QWidget):
         self.series.point_activated.connect(self.claim_activated)
         self.compare_button.clicked.connect(self.compare_current)
         self.cancel_button.clicked.connect(self.cancel)
+        self.undo_button.clicked.connect(self.undo)
+        self.articles.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.articles.customContextMenuRequested.connect(self._article_menu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._story_menu)
         self.proxy.sort(0, Qt.SortOrder.DescendingOrder)
 
     # -- grouping ---------------------------------------------------------------------------
 
-    def refresh(self, again: bool = False) -> Task | None:
+    def refresh(self, again: bool = False, correct: Any = None) -> Task | None:
         """Bring the stories up to date in the task runner's writer (``again``:
-        regroup everything)."""
+        regroup everything; ``correct(library)``: a correction made first)."""
         if self.task is not None:
             return self.task
-        task = self.runner.write(self.tr("Grouping stories"), lambda c: make_snapshot(c, again))
+
+        def work(context: TaskContext) -> StoriesSnapshot:
+            if correct is not None:
+                correct(context.library)
+            return make_snapshot(context, again)
+
+        task = self.runner.write(self.tr("Grouping stories"), work)
         self.task = task
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -352,6 +372,89 @@ class StoriesPanel(QWidget):
         ids = self.model.article_ids(self.proxy.mapToSource(index).row())
         if ids:
             self.open_pair.emit(ids[:2])
+
+    # -- corrections ---------------------------------------------------------------------------
+
+    def selected_articles(self) -> list[int]:
+        """The ticked articles, else the selected ones."""
+        ticked = self.ticked()
+        if ticked:
+            return ticked
+        return [int(item.data(ARTICLE_ROLE)) for item in self.articles.selectedItems()]
+
+    def move(self, ids: list[int], story_id: int | None) -> Task | None:
+        """Move articles to a story (None: a new one of their own), undoably."""
+        from duizhao.core.stories import move_article, split_story
+
+        current = self.current_story_id()
+        if not ids or current is None:
+            return None
+        self._undo = [(a, current) for a in ids]
+
+        def correct(library: Any) -> None:
+            if story_id is None:
+                split_story(library, current, ids)
+            else:
+                for article_id in ids:
+                    move_article(library, article_id, story_id)
+
+        task = self.refresh(correct=correct)
+        self.undo_button.setVisible(True)
+        return task
+
+    @Slot()
+    def undo(self) -> Task | None:
+        """Put the articles of the last move back where they were."""
+        from duizhao.core.stories import move_article
+
+        moves, self._undo = self._undo, []
+        self.undo_button.setVisible(False)
+        if not moves:
+            return None
+
+        def correct(library: Any) -> None:
+            for article_id, story_id in moves:
+                move_article(library, article_id, story_id)
+
+        return self.refresh(correct=correct)
+
+    def merge_into(self, into: int, other: int) -> Task | None:
+        from duizhao.core.stories import merge_stories
+
+        self._undo = []
+        self.undo_button.setVisible(False)
+        return self.refresh(correct=lambda library: merge_stories(library, into, [other]))
+
+    def _other_stories(self) -> list[Any]:
+        current = self.current_story_id()
+        return [s for s in self.model.snapshot.stories if s.id != current][:30]
+
+    def _article_menu(self, at: Any) -> None:
+        ids = self.selected_articles()
+        row = self.current_row()
+        story = self.model.story(row) if row is not None else None
+        if not ids or story is None:
+            return
+        menu = QMenu(self)
+        split = menu.addAction(self.tr("Take out into a new story"))
+        split.setEnabled(len(ids) < len(story.articles))
+        split.triggered.connect(lambda: self.move(ids, None))
+        into = menu.addMenu(self.tr("Move to story"))
+        for other in self._other_stories():
+            action = into.addAction(label_in(other.label, self.model.script) or f"#{other.id}")
+            action.triggered.connect(lambda _=False, to=other.id: self.move(ids, to))
+        menu.popup(self.articles.viewport().mapToGlobal(at))
+
+    def _story_menu(self, at: Any) -> None:
+        current = self.current_story_id()
+        if current is None:
+            return
+        menu = QMenu(self)
+        into = menu.addMenu(self.tr("Merge into this story"))
+        for other in self._other_stories():
+            action = into.addAction(label_in(other.label, self.model.script) or f"#{other.id}")
+            action.triggered.connect(lambda _=False, o=other.id: self.merge_into(current, o))
+        menu.popup(self.table.viewport().mapToGlobal(at))
 
     def _article_item(self, item: QListWidgetItem) -> None:
         self.article_activated.emit(int(item.data(ARTICLE_ROLE)))
