@@ -1036,6 +1036,10 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Stories</source>
+        <translation>事件</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>对照</translation>
     </message>
@@ -1412,6 +1416,140 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Entities</source>
         <translation>实体</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesModel</name>
+    <message>
+        <source>Story</source>
+        <extracomment>the row of articles outside any story</extracomment>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖地区</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>Outside any story</source>
+        <translation>不属于任何事件</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesPanel</name>
+    <message>
+        <source>Filter stories by label or outlet</source>
+        <translation>按标签或媒体筛选事件</translation>
+    </message>
+    <message>
+        <source>Filter stories</source>
+        <translation>筛选事件</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>Largest first</source>
+        <translation>最多在前</translation>
+    </message>
+    <message>
+        <source>Sort stories</source>
+        <translation>事件排序</translation>
+    </message>
+    <message>
+        <source>Regroup</source>
+        <translation>重新分组</translation>
+    </message>
+    <message>
+        <source>Group the whole library again (your corrections are kept)</source>
+        <translation>重新为整个文库分组（保留你的更正）</translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Articles of the story</source>
+        <translation>事件的文章</translation>
+    </message>
+    <message>
+        <source>Compare story</source>
+        <translation>比较事件</translation>
+    </message>
+    <message>
+        <source>Compare the ticked articles, or all of the story</source>
+        <translation>比较勾选的文章，未勾选时比较整个事件</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Grouping stories</source>
+        <translation>正在为事件分组</translation>
+    </message>
+    <message>
+        <source>Grouping stories…</source>
+        <translation>正在为事件分组…</translation>
+    </message>
+    <message>
+        <source>Grouping cancelled</source>
+        <translation>分组已取消</translation>
+    </message>
+    <message>
+        <source>Grouping failed: {reason}</source>
+        <translation>分组失败：{reason}</translation>
+    </message>
+    <message>
+        <source>{stories} stories, {alone} articles outside any story</source>
+        <translation>{stories} 个事件，{alone} 篇文章不属于任何事件</translation>
+    </message>
+    <message>
+        <source>(copy of #{id})</source>
+        <translation>（#{id} 的转载）</translation>
+    </message>
+    <message>
+        <source>Take out into a new story</source>
+        <translation>移出为新事件</translation>
+    </message>
+    <message>
+        <source>Move to story</source>
+        <translation>移到事件</translation>
+    </message>
+    <message>
+        <source>Merge into this story</source>
+        <translation>并入此事件</translation>
+    </message>
+</context>
+<context>
+    <name>StoryTimeline</name>
+    <message>
+        <source>Story timeline</source>
+        <translation>事件时间线</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>无日期</translation>
     </message>
 </context>
 <context>

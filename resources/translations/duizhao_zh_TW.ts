@@ -1036,6 +1036,10 @@
         <translation>搜尋</translation>
     </message>
     <message>
+        <source>Stories</source>
+        <translation>事件</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>對照</translation>
     </message>
@@ -1412,6 +1416,140 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Entities</source>
         <translation>實體</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesModel</name>
+    <message>
+        <source>Story</source>
+        <extracomment>the row of articles outside any story</extracomment>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation>媒體</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>涵蓋地區</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>（無標籤）</translation>
+    </message>
+    <message>
+        <source>Outside any story</source>
+        <translation>不屬於任何事件</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesPanel</name>
+    <message>
+        <source>Filter stories by label or outlet</source>
+        <translation>依標籤或媒體篩選事件</translation>
+    </message>
+    <message>
+        <source>Filter stories</source>
+        <translation>篩選事件</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>Largest first</source>
+        <translation>最多在前</translation>
+    </message>
+    <message>
+        <source>Sort stories</source>
+        <translation>事件排序</translation>
+    </message>
+    <message>
+        <source>Regroup</source>
+        <translation>重新分組</translation>
+    </message>
+    <message>
+        <source>Group the whole library again (your corrections are kept)</source>
+        <translation>重新為整個文庫分組（保留你的更正）</translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Articles of the story</source>
+        <translation>事件的文章</translation>
+    </message>
+    <message>
+        <source>Compare story</source>
+        <translation>比較事件</translation>
+    </message>
+    <message>
+        <source>Compare the ticked articles, or all of the story</source>
+        <translation>比較勾選的文章，未勾選時比較整個事件</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>Grouping stories</source>
+        <translation>正在為事件分組</translation>
+    </message>
+    <message>
+        <source>Grouping stories…</source>
+        <translation>正在為事件分組…</translation>
+    </message>
+    <message>
+        <source>Grouping cancelled</source>
+        <translation>分組已取消</translation>
+    </message>
+    <message>
+        <source>Grouping failed: {reason}</source>
+        <translation>分組失敗：{reason}</translation>
+    </message>
+    <message>
+        <source>{stories} stories, {alone} articles outside any story</source>
+        <translation>{stories} 個事件，{alone} 篇文章不屬於任何事件</translation>
+    </message>
+    <message>
+        <source>(copy of #{id})</source>
+        <translation>（#{id} 的轉載）</translation>
+    </message>
+    <message>
+        <source>Take out into a new story</source>
+        <translation>移出為新事件</translation>
+    </message>
+    <message>
+        <source>Move to story</source>
+        <translation>移到事件</translation>
+    </message>
+    <message>
+        <source>Merge into this story</source>
+        <translation>併入此事件</translation>
+    </message>
+</context>
+<context>
+    <name>StoryTimeline</name>
+    <message>
+        <source>Story timeline</source>
+        <translation>事件時間軸</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>無日期</translation>
     </message>
 </context>
 <context>

@@ -25,13 +25,31 @@ def _comparison(args: argparse.Namespace) -> Any:
     from duizhao.core.compare import CompareError, compare
 
     use_encoder_cache()
-    if len(set(args.ids)) < 2:
+    story = getattr(args, "story", None)
+    if story is not None and args.ids:
+        raise CommandError("give article ids or --story, not both", EXIT_USAGE)
+    if story is None and len(set(args.ids)) < 2:
         raise CommandError("compare needs at least two different article ids", EXIT_USAGE)
     with open_library(args) as library:
+        ids = args.ids if story is None else _story_articles(library, story)
         try:
-            return compare(library, args.ids, getattr(args, "topic", None))
+            return compare(library, ids, getattr(args, "topic", None))
         except CompareError as exc:
             raise CommandError(str(exc), EXIT_USAGE) from None
+
+
+def _story_articles(library: Any, story_id: int) -> list[int]:
+    """A story's articles to compare: its copies left out (they say the same)."""
+    from duizhao.core.stories import StoryError, get_story
+
+    try:
+        story = get_story(library, story_id)
+    except StoryError as exc:
+        raise CommandError(str(exc)) from None
+    ids = [a for a in story.articles if a not in story.copies]
+    if len(ids) < 2:
+        raise CommandError(f"story {story_id} has fewer than two articles to compare")
+    return ids
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -87,7 +105,11 @@ def cmd_export_compare(args: argparse.Namespace) -> int:
 
 
 def _compare_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("ids", type=terminal.article_id, nargs="+", metavar="ID")
+    parser.add_argument("ids", type=terminal.article_id, nargs="*", metavar="ID")
+    parser.add_argument(
+        "--story", type=terminal.article_id, metavar="ID",
+        help="compare a story's articles (see duizhao stories) instead of ids",
+    )  # fmt: skip
     parser.add_argument("--topic", metavar="TEXT", help="compare what they say on this")
 
 

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from duizhao import __version__, terminal
-from duizhao.cli import articles, citing, comparing, feeds, regions, searching
+from duizhao.cli import articles, citing, comparing, feeds, regions, searching, stories
 from duizhao.cli.common import EXIT_USAGE, Command
 from duizhao.terminal import one_line
 
@@ -19,6 +19,7 @@ SUBCOMMANDS: dict[str, Command] = {
     **citing.COMMANDS,
     **feeds.COMMANDS,
     **regions.COMMANDS,
+    **stories.COMMANDS,
 }
 
 

@@ -73,6 +73,7 @@ from duizhao.ui.settings import (
     save_settings,
 )
 from duizhao.ui.startup import open_first_pair, zoom_factor, zoom_steps
+from duizhao.ui.stories import StoriesPanel
 from duizhao.ui.tasks import TaskContext, TaskRunner
 from duizhao.ui.trash import TrashController
 from duizhao.ui.web_import import UrlImportDialog, clipboard_sources
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.panes)
         self.library_panel = LibraryPanel(self)
         self.search_panel = SearchPanel(self.runner, self)
+        self.stories_panel = StoriesPanel(self.runner, self)
         self.compare_pane = ComparePane(self.runner, self)
         self.legend = EntityLegend(self)
         self.importer = ImportController(self.runner, self)
@@ -123,6 +125,8 @@ class MainWindow(QMainWindow):
         self.left_docks: list[QDockWidget] = []
         self.library_dock = self.add_left_tab(self.tr("Library"), "libraryDock", self.library_panel)
         self.search_dock = self.add_left_tab(self.tr("Search"), "searchDock", self.search_panel)
+        self.stories_dock = self.add_left_tab(self.tr("Stories"), "storiesDock", self.stories_panel)
+        self.stories_dock.visibilityChanged.connect(self._stories_shown)
         self.feeds_panel = FeedsPanel(self.runner, self)
         self.feeds_dock = self.add_left_tab(self.tr("Feeds"), "feedsDock", self.feeds_panel)
         self.library_dock.raise_()
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_dock], [LEFT_WIDTH], Qt.Orientation.Horizontal)
         self._ui_font = QFont(self.font())
         self.zoom = 0
+        self._stories_grouped = False
 
         self.actions = Actions(self)
         self._connect()
@@ -169,6 +174,11 @@ class MainWindow(QMainWindow):
         lib.compare_requested.connect(self.compare)
         self.search_panel.result_activated.connect(self.panes.reveal)
         self.compare_pane.claim_activated.connect(self.panes.reveal)
+        self.compare_pane.compared.connect(self.stories_panel.show_comparison)
+        self.stories_panel.open_pair.connect(self.open_side_by_side)
+        self.stories_panel.compare_requested.connect(self.compare)
+        self.stories_panel.article_activated.connect(self.open_article)
+        self.stories_panel.claim_activated.connect(self.panes.reveal)
         self.panes.search_requested.connect(self.search_library)
         self.panes.message.connect(self.show_message)
         self.panes.current_changed.connect(self._on_current_pane)
@@ -183,6 +193,7 @@ class MainWindow(QMainWindow):
         self.feeds_panel.message.connect(self.show_message)
         self.trash.message.connect(self.show_message)
         self.trash.changed.connect(self.reload)
+        self.trash.changed.connect(self._stories_changed)
         self.trash.removed.connect(self._removed_done)
 
     # -- settings -------------------------------------------------------------
@@ -201,6 +212,7 @@ class MainWindow(QMainWindow):
         self.panes.set_pane_count(s.pane_count)
         self.panes.set_current(self.panes.panes[0])  # reading starts on the left
         self.search_panel.set_sort_order(s.search_sort)
+        self.stories_panel.model.set_script(_label_script(s.language))
         if self.settings_path is not None:
             restore_geometry(self, self.settings_path.parent)
 
@@ -292,6 +304,28 @@ class MainWindow(QMainWindow):
             return False
         self.library_panel.select_id(article_id)
         return True
+
+    @Slot(list)
+    def open_side_by_side(self, ids: list[int]) -> None:
+        """Open articles in panes side by side (a story's first two)."""
+        ids = list(dict.fromkeys(ids))
+        while len(self.panes.panes) < len(ids) and self.panes.add_pane() is not None:
+            pass
+        for article_id, pane in zip(ids, self.panes.panes, strict=False):
+            self.panes.open_article(article_id, pane)
+        if self.panes.panes:
+            self.panes.set_current(self.panes.panes[0])
+
+    def _stories_changed(self) -> None:
+        if self._stories_grouped:
+            self.stories_panel.refresh()
+
+    @Slot(bool)
+    def _stories_shown(self, visible: bool) -> None:
+        """Group the library the first time the Stories tab is shown."""
+        if visible and not self._stories_grouped:
+            self._stories_grouped = True
+            self.stories_panel.refresh()
 
     def open_first_pair(self) -> None:
         open_first_pair(self)
@@ -398,6 +432,8 @@ class MainWindow(QMainWindow):
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self.reload()
+        if self._stories_grouped and outcome.imported_ids:
+            self.stories_panel.refresh()
         self.show_message(outcome.summary())
         ids = outcome.imported_ids
         if ids:
@@ -485,6 +521,7 @@ class MainWindow(QMainWindow):
 
         self.settings.language = setting
         language = install(setting)
+        self.stories_panel.model.set_script(_label_script(setting))
         names = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}
         self.show_message(
             self.tr("The interface will be in {language} when Duizhao starts again").format(
@@ -508,3 +545,11 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         close_finished_indexes()  # the reader threads' searchers, now theirs are gone
         super().closeEvent(event)
+
+
+def _label_script(language: str) -> str:
+    """The script story labels are written in for an interface language setting:
+    Traditional (Taiwan usage) for 繁體中文, else Simplified."""
+    from duizhao.ui.i18n import resolve
+
+    return "taiwan" if resolve(language) == "zh_TW" else "simplified"

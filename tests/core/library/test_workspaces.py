@@ -90,6 +90,8 @@ def test_a_library_of_schema_3_gains_the_tables(tmp_path: Path) -> None:
     db.execute("ALTER TABLE articles DROP COLUMN credits")  # and 8 too
     for statement in ("DROP TABLE feed_items", "DROP TABLE feeds", "DROP INDEX articles_url"):
         db.execute(statement)  # migration 9 (feeds) too
+    for later in ("story_merges", "story_pins", "story_members", "stories"):  # migration 7
+        db.execute(f"DROP TABLE {later}")
     db.execute("PRAGMA user_version = 3")
     db.close()
     with Library.open(tmp_path / "lib") as library:

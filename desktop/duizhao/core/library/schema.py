@@ -135,8 +135,32 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN region TEXT;
     ALTER TABLE articles ADD COLUMN region_source TEXT;
     """,
-    # 7: reserved for the stories branch (replaced when it is merged)
-    "SELECT 1;",
+    # 7: stories (duizhao.core.stories): each article's story, the copies among
+    # them, and the user's corrections, kept apart so that a regrouping never
+    # loses them: an article pinned to a story, a story merged into another
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        label TEXT NOT NULL DEFAULT '',
+        made_at TEXT NOT NULL
+    );
+    CREATE TABLE story_members (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        copy_of INTEGER
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    CREATE TABLE story_pins (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        made_at TEXT NOT NULL
+    );
+    CREATE TABLE story_merges (
+        story_id INTEGER PRIMARY KEY,
+        into_id INTEGER NOT NULL,
+        made_at TEXT NOT NULL
+    );
+    """,
     # 8: who else a page credits (监制, 编辑 …), as the cleaner read them from
     # its credit lines: a JSON list of [role, name] (duizhao.core.ingest.metadata)
     """

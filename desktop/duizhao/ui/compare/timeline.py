@@ -15,17 +15,18 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from duizhao.core.compare import Point
+from duizhao.ui.dots import RADIUS as _RADIUS
+from duizhao.ui.dots import DotChart
 
 _MARGIN = 28
-_RADIUS = 5
 _PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037")
 
 
-class SeriesTimeline(QWidget):
+class SeriesTimeline(DotChart):
     """The points of one series, in date order, clickable."""
 
     point_activated = Signal(int, int, int)  # article id, start, end (original text)
@@ -34,11 +35,8 @@ class SeriesTimeline(QWidget):
         super().__init__(parent)
         self.setObjectName("compareTimeline")
         self.setAccessibleName(self.tr("Figure over time"))
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMouseTracking(True)
         self._points: list[Point] = []
-        self._chosen = 0
 
     @property
     def points(self) -> list[Point]:
@@ -100,22 +98,8 @@ class SeriesTimeline(QWidget):
             painter.drawText(QPointF(where.x() - 18, axis + 14), point.date[5:])
         painter.end()
 
-    def _hit(self, at: QPointF) -> int | None:
-        for number, where in enumerate(self.positions()):
-            if (where - at).manhattanLength() <= 2 * _RADIUS + 2:
-                return number
-        return None
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        hit = self._hit(event.position())
-        if hit is None:
-            super().mousePressEvent(event)
-            return
-        self._chosen = hit
-        self._activate(hit)
-
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        hit = self._hit(event.position())
+        hit = self.hit(event.position())
         if hit is None:
             self.setToolTip(self._summary())
         else:
@@ -127,25 +111,6 @@ class SeriesTimeline(QWidget):
             )
         super().mouseMoveEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not self._points:
-            super().keyPressEvent(event)
-            return
-        if event.key() == Qt.Key.Key_Left:
-            self._chosen = max(0, self._chosen - 1)
-        elif event.key() == Qt.Key.Key_Right:
-            self._chosen = min(len(self._points) - 1, self._chosen + 1)
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self._activate(self._chosen)
-        else:
-            super().keyPressEvent(event)
-            return
-        self.update()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        self.update()
-        super().focusInEvent(event)
-
-    def _activate(self, number: int) -> None:
+    def activate(self, number: int) -> None:
         point = self._points[number]
         self.point_activated.emit(point.article, point.start, point.end)
