@@ -82,3 +82,19 @@ def test_cite_needs_a_format(run_cli: Run, tmp_path: Path) -> None:
     code, _out, err = run_cli("cite", "1", "--format", "bibtex")
     assert code == 2
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_known_outlet_is_cited_by_its_profiles_name(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "relay.txt"
+    path.write_text(
+        ARTICLE.replace("source: 海滨晚报", "source: udn").replace(
+            "https://example.org/news/strike-3", "https://udn.com/news/story/1/2"
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("import", path, "--json")
+    assert code == 0, err
+    code, out, err = run_cli("cite", str(out[0]["id"]), "--format", "csljson")
+    assert code == 0, err
+    (item,) = out if isinstance(out, list) else json.loads(out)
+    assert item["container-title"] == "聯合新聞網"  # not "udn" as the page wrote it

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from duizhao import terminal
 from duizhao.cli.common import (
@@ -26,14 +27,14 @@ FORMATS = ("ris", "csljson")
 def cmd_cite(args: argparse.Namespace) -> int:
     """The articles' citations, to stdout or ``-o FILE``; an unknown id is
     reported and the others are still written (exit 1)."""
-    from duizhao.core.library import CITATION_FORMATS, citation
+    from duizhao.core.library import CITATION_FORMATS
 
     target = Path(args.output) if args.output else None
     if target is not None and target.is_dir():
         raise CommandError(f"cannot write {one_line(target)}: it is a folder")
     ids = sorted(set(args.ids))
     with open_library(args) as library:
-        citations, missing = each_article(ids, lambda i: citation(library.get(i)))
+        citations, missing = each_article(ids, lambda i: _citation(library.get(i)))
     text = CITATION_FORMATS[args.format](citations)
     if target is None:
         sys.stdout.write(text)
@@ -52,6 +53,13 @@ def cmd_cite(args: argparse.Namespace) -> int:
         else:
             say(f"wrote {one_line(target)} ({len(citations)} articles, {args.format})")
     return EXIT_FAILED if missing else EXIT_OK
+
+
+def _citation(article: Any) -> Any:
+    from duizhao.core.ingest import outlet_name
+    from duizhao.core.library import citation
+
+    return citation(article, outlet_name(article.origin.outlet, article.metadata.source))
 
 
 def _cite_arguments(parser: argparse.ArgumentParser) -> None:

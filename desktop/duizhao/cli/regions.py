@@ -23,10 +23,9 @@ SOURCE_WORDS = {
 
 def outlet_name(key: str | None, stated: str | None = None) -> str | None:
     """An outlet's name: its profile's when ``key`` names one, else as ``stated``."""
-    from duizhao.core.ingest import outlet_by_key
+    from duizhao.core.ingest import outlet_name as named
 
-    outlet = outlet_by_key(key) if key else None
-    return outlet.name if outlet else (stated or key)
+    return named(key, stated)
 
 
 def _describe(article: object) -> dict[str, object]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
+from duizhao.core.ingest import outlet_name
 from duizhao.core.library import CITATION_FORMATS, LibraryError, citation
 
 if TYPE_CHECKING:
@@ -66,7 +67,10 @@ class CitationExport(QObject):
         if not target.suffix:
             target = target.with_suffix(SUFFIXES[fmt])
         try:
-            found = [citation(self.window.library.get(i)) for i in sorted(set(ids))]
+            articles = [self.window.library.get(i) for i in sorted(set(ids))]
+            found = [
+                citation(a, outlet_name(a.origin.outlet, a.metadata.source)) for a in articles
+            ]
             _write(target, CITATION_FORMATS[fmt](found))
         except (OSError, LibraryError) as exc:
             self.message.emit(self.tr("Citations not written: {reason}").format(reason=exc))

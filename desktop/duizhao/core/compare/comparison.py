@@ -304,8 +304,10 @@ def _document(article: Any, entities: tuple[Any, ...]) -> Document:
             else:
                 following = (published.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
                 last = following - dt.timedelta(days=1)
+    from duizhao.core.ingest import outlet_name
+
     meta = article.metadata
-    outlet = meta.source or ""
+    outlet = outlet_name(article.origin.outlet, meta.source) or ""
     return Document(article.id, article.title, article.text, article.script, entities,
                     published, outlet, meta.url or "", meta.author or "", last,
                     article.region)  # fmt: skip

@@ -48,6 +48,7 @@ from duizhao.core.ingest.outlets import (
     find_outlet,
     outlet_by_key,
     outlet_for_url,
+    outlet_name,
     outlet_profiles,
 )
 from duizhao.core.ingest.pipeline import ImportRefused, parse, reclean
@@ -64,6 +65,7 @@ __all__ = [
     "find_outlet",
     "outlet_by_key",
     "outlet_for_url",
+    "outlet_name",
     "outlet_profiles",
     "Candidate",
     "DecodeError",

@@ -271,6 +271,12 @@ def outlet_by_key(key: str) -> Outlet | None:
     return _profiles().by_key.get(key)
 
 
+def outlet_name(key: str | None, stated: str | None = None) -> str | None:
+    """An outlet's name: its profile's when ``key`` names one, else as ``stated``."""
+    outlet = outlet_by_key(key) if key else None
+    return outlet.name if outlet else (stated or key)
+
+
 # -- matching ---------------------------------------------------------------------
 
 

@@ -2,8 +2,8 @@
 
 - :func:`citation` takes what the library knows of an article (title, outlet,
   authors, date, URL, language, when it was imported) into a
-  :class:`Citation`; the outlet is the source as the article states it (the
-  stories' outlet profiles will name it better once they land);
+  :class:`Citation`; the outlet is its profile's name when the caller knows
+  it (:func:`duizhao.core.ingest.outlet_name`), else the source as stated;
 - :func:`to_ris` writes RIS (``TY  - NEWS`` records), :func:`to_csl_json`
   CSL-JSON (``article-newspaper`` items); Zotero, EndNote, Mendeley and
   citeproc processors read both. Names are written as the article writes
@@ -58,14 +58,16 @@ class Citation:
         }
 
 
-def citation(article: Article) -> Citation:
+def citation(article: Article, outlet: str | None = None) -> Citation:
+    """``article`` as a reference; ``outlet`` names its publisher when its profile
+    is known (else the source as the article states it)."""
     meta = article.metadata
     authors = tuple(name for name in _NAME_SEPARATORS.split(meta.author or "") if name.strip())
     return Citation(
         key=f"duizhao-{article.id}",
         article_id=article.id,
         title=article.title,
-        outlet=meta.source,
+        outlet=outlet or meta.source,
         authors=authors,
         published=date_parts(meta.published),
         published_estimated=meta.published_estimated,
