@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from duizhao.core.stories import label_in
+from duizhao.core.yielding import collector_paused
 from duizhao.ui.compare.timeline import SeriesTimeline
 from duizhao.ui.stories.model import (
     COUNT,
@@ -76,9 +77,10 @@ def make_snapshot(context: TaskContext, again: bool = False) -> StoriesSnapshot:
 
     library = context.library
     try:
-        bring_up_to_date(
-            library, again=again, progress=context.progress, cancelled=context.cancelled
-        )
+        with collector_paused():  # its many objects live until it ends: no full passes
+            bring_up_to_date(
+                library, again=again, progress=context.progress, cancelled=context.cancelled
+            )
     except StoriesCancelled:
         raise Cancelled from None
     every = list_stories(library, include_single=True)
