@@ -48,3 +48,25 @@ def test_jobs_on_two_threads_and_a_failure_leave_it_on() -> None:
     release.set()
     worker.join(5)
     assert gc.isenabled()
+
+
+def test_let_go_empties_lists_and_dicts_in_the_order_given() -> None:
+    from duizhao.core.yielding import RELEASE_BLOCK, let_go
+
+    freed: list[str] = []
+
+    class Tracked:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def __del__(self) -> None:
+            freed.append(self.name)
+
+    held = [Tracked(f"l{i}") for i in range(RELEASE_BLOCK * 2 + 5)]
+    by_key = {i: Tracked(f"d{i}") for i in range(RELEASE_BLOCK + 3)}
+    let_go(by_key, held)
+    assert held == []
+    assert by_key == {}
+    assert len(freed) == 3 * RELEASE_BLOCK + 8
+    assert freed[0].startswith("d")
+    assert freed[-1].startswith("l")

@@ -19,7 +19,8 @@ worker's time; the GUI thread, when it wants nothing, costs nothing.
 
 A third, for jobs that build many objects: :func:`collector_paused`, which
 keeps the cyclic garbage collector's full passes (each a GIL-holding walk of
-every tracked object) out of the job's way until it ends.
+every tracked object) out of the job's way until it ends, and :func:`let_go`,
+which frees the job's objects a block at a time when it is done.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 EVERY = 0.015  # seconds of work between two breaths
 PAUSE = 0.0002  # seconds the worker lets go of the GIL for
@@ -71,3 +73,26 @@ def collector_paused() -> Iterator[None]:
             _paused["jobs"] -= 1
             if _paused["jobs"] == 0 and _paused["was_enabled"]:
                 gc.enable()
+
+
+#: items freed between two breaths by :func:`let_go`
+RELEASE_BLOCK = 2000
+
+
+def let_go(*containers: list[Any] | dict[Any, Any]) -> None:
+    """Empty large lists and dicts a block at a time, breathing in between:
+    a job that drops millions of objects at once (its locals, at return) holds
+    the GIL for as long as freeing them takes (~0.1 s after a regrouping of
+    10,000 articles). Give the containers in the order their items should go."""
+    for container in containers:
+        if isinstance(container, dict):
+            keys = list(container)
+            for start in range(0, len(keys), RELEASE_BLOCK):
+                for key in keys[start : start + RELEASE_BLOCK]:
+                    del container[key]
+                breathe()
+            keys.clear()
+        else:
+            while container:
+                del container[-RELEASE_BLOCK:]
+                breathe()

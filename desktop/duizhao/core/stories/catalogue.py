@@ -43,7 +43,7 @@ from duizhao.core.stories.grouping import (
     nearest,
 )
 from duizhao.core.stories.labels import story_label
-from duizhao.core.yielding import breathe
+from duizhao.core.yielding import breathe, let_go
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -266,6 +266,8 @@ def regroup(
         if article_id in assignment:
             assignment[article_id] = _resolve(story_id, merges)
     _finish(library, features, assignment, replace=True)
+    scorer.release()  # freeing 10,000 articles' features at once would stall the window
+    let_go(features, ids)
     return list_stories(library, include_single=True)
 
 

@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from duizhao.core.stories.features import Features, copy_share
-from duizhao.core.yielding import breathe
+from duizhao.core.yielding import breathe, let_go
 
 #: what two unrelated news leads already share in the encoder's space
 COS_BASE = 0.3
@@ -65,6 +65,7 @@ Progress = Callable[[int, int, str], None]
 def _idf(sets: Sequence[Sequence[str]]) -> dict[str, float]:
     df: dict[str, int] = {}
     for s in sets:
+        breathe()
         for x in s:
             df[x] = df.get(x, 0) + 1
     n = len(sets)
@@ -117,6 +118,10 @@ class Scorer:
         self._default = math.log(len(self.features) + 1)  # a name no article has yet
         self._weighted: dict[int, tuple[_Weighted, _Weighted]] = {}
 
+    def release(self) -> None:
+        """Drop what the scorer holds a block at a time (see :func:`let_go`)."""
+        let_go(self._weighted, self.features)
+
     def _of(self, f: Features) -> tuple[_Weighted, _Weighted]:
         found = self._weighted.get(f.article_id)
         if found is None:
@@ -167,19 +172,25 @@ class Scorer:
                 progress(min(n, start + BLOCK), n, "Comparing leads")
         holders: dict[str, list[int]] = {}
         for i, f in enumerate(self.features):
+            breathe()
             for name in f.entities:
                 holders.setdefault(name, []).append(i)
         for name in sorted(holders):
             held = holders[name]
             if len(held) > COMMON_NAME:
                 continue
+            breathe()
             for x, i in enumerate(held):
                 for j in held[x + 1 :]:
                     if (i, j) not in found:
                         found[(i, j)] = float(self.vectors[i] @ self.vectors[j])
         # in the order found, which depends only on the articles' order (by id):
         # sorting hundreds of thousands of pairs would hold the GIL for a long moment
-        return [(i, j, c) for (i, j), c in found.items()]
+        pairs = []
+        for (i, j), c in found.items():
+            breathe()
+            pairs.append((i, j, c))
+        return pairs
 
     def edges(self, progress: Progress | None = None) -> list[tuple[int, int, float]]:
         """Scored candidate pairs with a score above zero."""

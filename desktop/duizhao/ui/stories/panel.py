@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from duizhao.core.stories import label_in
-from duizhao.core.yielding import collector_paused
+from duizhao.core.yielding import breathe, collector_paused
 from duizhao.ui.compare.timeline import SeriesTimeline
 from duizhao.ui.stories.model import (
     COUNT,
@@ -76,23 +76,29 @@ def make_snapshot(context: TaskContext, again: bool = False) -> StoriesSnapshot:
     )
 
     library = context.library
-    try:
-        with collector_paused():  # its many objects live until it ends: no full passes
+    # the regrouping's many objects live until it ends, and reading 10,000
+    # stories and summaries makes as many again: no full collector passes
+    with collector_paused():
+        try:
             bring_up_to_date(
                 library, again=again, progress=context.progress, cancelled=context.cancelled
             )
-    except StoriesCancelled:
-        raise Cancelled from None
-    every = list_stories(library, include_single=True)
-    articles: dict[int, ArticleInfo] = {}
-    urls = {int(r[0]): r[1] for r in library.query("SELECT id, url FROM articles")}  # type: ignore[call-overload]
-    for summary in library.summaries():
-        url = urls.get(summary.id)
-        outlet, region = outlet_and_region(summary.source, url if isinstance(url, str) else None)
-        day = summary.published[:10] if summary.published else None
-        articles[summary.id] = ArticleInfo(summary.id, summary.title, outlet, region, day)
-    stories = [s for s in every if len(s.articles) > 1]
-    outside = sorted(a for s in every if len(s.articles) == 1 for a in s.articles)
+        except StoriesCancelled:
+            raise Cancelled from None
+        every = list_stories(library, include_single=True)
+        articles: dict[int, ArticleInfo] = {}
+        rows = library.query("SELECT id, url FROM articles")
+        urls = {int(r[0]): r[1] for r in rows}  # type: ignore[call-overload]
+        for summary in library.summaries():
+            breathe()
+            url = urls.get(summary.id)
+            outlet, region = outlet_and_region(
+                summary.source, url if isinstance(url, str) else None
+            )
+            day = summary.published[:10] if summary.published else None
+            articles[summary.id] = ArticleInfo(summary.id, summary.title, outlet, region, day)
+        stories = [s for s in every if len(s.articles) > 1]
+        outside = sorted(a for s in every if len(s.articles) == 1 for a in s.articles)
     return StoriesSnapshot(stories, outside, articles)
 
 
