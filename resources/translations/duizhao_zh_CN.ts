@@ -1098,6 +1098,14 @@
         <source>Entities not available: {reason}</source>
         <translation>无法获得实体：{reason}</translation>
     </message>
+    <message>
+        <source>{name} described: {count} articles now read with its region</source>
+        <translation>已描述{name}：{count} 篇文章现按其地区阅读</translation>
+    </message>
+    <message>
+        <source>Outlet not described: {reason}</source>
+        <translation>未能描述媒体：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>PaneTitleBar</name>
@@ -1208,6 +1216,14 @@
     <message>
         <source>Find again from the outlet and the text</source>
         <translation>按媒体与文本重新判断</translation>
+    </message>
+    <message>
+        <source>Describe this outlet…</source>
+        <translation>描述这个媒体…</translation>
+    </message>
+    <message>
+        <source>Duizhao has no profile of this article&apos;s outlet</source>
+        <translation>对照没有这篇文章所属媒体的资料</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1683,81 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Traditional, with Hong Kong&apos;s words</source>
         <translation>繁体字，采用香港用语</translation>
+    </message>
+</context>
+<context>
+    <name>OutletDialog</name>
+    <message>
+        <source>Mainland China</source>
+        <translation>中国大陆</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>台湾</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macau</source>
+        <translation>澳门</translation>
+    </message>
+    <message>
+        <source>Singapore or Malaysia</source>
+        <translation>新加坡或马来西亚</translation>
+    </message>
+    <message>
+        <source>Overseas</source>
+        <translation>海外</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>State or party media</source>
+        <translation>官方或党媒</translation>
+    </message>
+    <message>
+        <source>Public broadcaster</source>
+        <translation>公共广播机构</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>商业媒体</translation>
+    </message>
+    <message>
+        <source>Platform account or self-media</source>
+        <translation>平台账号或自媒体</translation>
+    </message>
+    <message>
+        <source>News agency</source>
+        <translation>通讯社</translation>
+    </message>
+    <message>
+        <source>Foreign broadcaster&apos;s Chinese service</source>
+        <translation>外国广播机构中文部</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>门户网站</translation>
+    </message>
+    <message>
+        <source>Describe an outlet</source>
+        <translation>描述媒体</translation>
+    </message>
+    <message>
+        <source>Duizhao has no profile of {name}. Its articles will take the region you give.</source>
+        <translation>对照没有{name}的资料。它的文章将采用你给出的地区。</translation>
+    </message>
+    <message>
+        <source>Reports from</source>
+        <translation>报道地区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
 </context>
 </TS>

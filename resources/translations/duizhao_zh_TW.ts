@@ -1098,6 +1098,14 @@
         <source>Entities not available: {reason}</source>
         <translation>無法獲得實體：{reason}</translation>
     </message>
+    <message>
+        <source>{name} described: {count} articles now read with its region</source>
+        <translation>已描述{name}：{count} 篇文章現按其地區閱讀</translation>
+    </message>
+    <message>
+        <source>Outlet not described: {reason}</source>
+        <translation>未能描述媒體：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>PaneTitleBar</name>
@@ -1208,6 +1216,14 @@
     <message>
         <source>Find again from the outlet and the text</source>
         <translation>依媒體與內文重新判斷</translation>
+    </message>
+    <message>
+        <source>Describe this outlet…</source>
+        <translation>描述這個媒體…</translation>
+    </message>
+    <message>
+        <source>Duizhao has no profile of this article&apos;s outlet</source>
+        <translation>對照沒有這篇文章所屬媒體的資料</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1683,81 @@ date:2026-03  date:2026-02-01..2026-03-15  date:&gt;=2026-03-01
     <message>
         <source>Traditional, with Hong Kong&apos;s words</source>
         <translation>繁體字，採用香港用語</translation>
+    </message>
+</context>
+<context>
+    <name>OutletDialog</name>
+    <message>
+        <source>Mainland China</source>
+        <translation>中國大陸</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>臺灣</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macau</source>
+        <translation>澳門</translation>
+    </message>
+    <message>
+        <source>Singapore or Malaysia</source>
+        <translation>新加坡或馬來西亞</translation>
+    </message>
+    <message>
+        <source>Overseas</source>
+        <translation>海外</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>State or party media</source>
+        <translation>官方或黨媒</translation>
+    </message>
+    <message>
+        <source>Public broadcaster</source>
+        <translation>公共廣播機構</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>商業媒體</translation>
+    </message>
+    <message>
+        <source>Platform account or self-media</source>
+        <translation>平台帳號或自媒體</translation>
+    </message>
+    <message>
+        <source>News agency</source>
+        <translation>通訊社</translation>
+    </message>
+    <message>
+        <source>Foreign broadcaster&apos;s Chinese service</source>
+        <translation>外國廣播機構中文部</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>入口網站</translation>
+    </message>
+    <message>
+        <source>Describe an outlet</source>
+        <translation>描述媒體</translation>
+    </message>
+    <message>
+        <source>Duizhao has no profile of {name}. Its articles will take the region you give.</source>
+        <translation>對照沒有{name}的資料。它的文章將採用你給出的地區。</translation>
+    </message>
+    <message>
+        <source>Reports from</source>
+        <translation>報導地區</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
     </message>
 </context>
 </TS>

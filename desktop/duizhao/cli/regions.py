@@ -6,7 +6,16 @@ from __future__ import annotations
 import argparse
 
 from duizhao import terminal
-from duizhao.cli.common import EXIT_OK, Command, emit_json, open_library, say, update_index
+from duizhao.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    CommandError,
+    emit_json,
+    open_library,
+    say,
+    update_index,
+)
 from duizhao.terminal import one_line
 
 #: What ``duizhao region ID REGION`` takes: a region, or ``auto`` to find it
@@ -86,14 +95,104 @@ def cmd_region(args: argparse.Namespace) -> int:
 def cmd_outlets(args: argparse.Namespace) -> int:
     from duizhao.core.ingest import outlet_profiles
 
+    if args.unknown:
+        return _unknown_outlets(args)
     outlets = outlet_profiles()
     if args.json:
         emit_json([o.as_dict() for o in outlets])
         return EXIT_OK
     for o in outlets:
         print(f"{o.key:<28} {o.region:<19} {o.kind:<19} {' / '.join(o.names[:3])}")
-    say(f"{len(outlets)} outlets")
+    say(f"{len(outlets)} outlets (`duizhao outlets --unknown`: the library's others)")
     return EXIT_OK
+
+
+def _unknown_outlets(args: argparse.Namespace) -> int:
+    """The library's sources with no outlet profile, and what the user said of them."""
+    from duizhao.core.library import described_outlets, unknown_sources
+
+    with open_library(args) as library:
+        sources = unknown_sources(library)
+        described = described_outlets(library)
+    if args.json:
+        emit_json(
+            [
+                {"name": name, "articles": count, "described": _json(described.get(name))}
+                for name, count in sources
+            ]
+        )
+        return EXIT_OK
+    for name, count in sources:
+        said = described.get(name)
+        about = f"{said.region}, {said.kind or 'kind not given'}" if said else "not described"
+        print(f"{count:>5}  {one_line(name)}  ({about})")
+    say(
+        f"{len(sources)} outlets with no profile; describe one with "
+        "`duizhao outlet NAME --region REGION [--kind KIND]`"
+    )
+    return EXIT_OK
+
+
+def _json(described: object) -> object:
+    return None if described is None else described.to_json()  # type: ignore[attr-defined]
+
+
+def cmd_outlet(args: argparse.Namespace) -> int:
+    """Describe an outlet with no profile (its region and kind), or forget it."""
+    from duizhao.core.ingest import apply_descriptions
+    from duizhao.core.library import DescribeError, describe_outlet, forget_outlet
+
+    if not args.forget and args.region is None:
+        raise CommandError("say the outlet's --region (or --forget its description)", EXIT_USAGE)
+    with open_library(args, "write") as library:
+        try:
+            if args.forget:
+                if not forget_outlet(library, args.name):
+                    raise CommandError(f"no description of {one_line(args.name)} to forget")
+                changed: list[int] = []
+                described = None
+            else:
+                described = describe_outlet(library, args.name, args.region, args.kind)
+                changed = apply_descriptions(library, args.name)
+        except DescribeError as exc:
+            raise CommandError(str(exc), EXIT_USAGE) from None
+        if changed:
+            update_index(library)
+    if args.json:
+        emit_json({"described": _json(described), "articles_changed": changed})
+    elif described is None:
+        say(
+            f"forgot {one_line(args.name)}; its articles keep their region "
+            "(`duizhao region ID auto` finds it again)"
+        )
+    else:
+        say(
+            f"described {one_line(described.name)}: {described.region}"
+            + (f", {described.kind}" if described.kind else "")
+            + f"; {len(changed)} of its articles now read with that region's usage"
+        )
+    return EXIT_OK
+
+
+def _outlets_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--unknown",
+        action="store_true",
+        help="the library's sources with no outlet profile, and how you described them",
+    )
+
+
+def _outlet_arguments(parser: argparse.ArgumentParser) -> None:
+    from duizhao.core.ingest import KINDS, REGIONS
+
+    parser.add_argument(
+        "name",
+        metavar="NAME",
+        help="the outlet as its articles write it (see duizhao outlets --unknown)",
+    )
+    parser.add_argument("--region", choices=REGIONS, help="where it reports from")
+    parser.add_argument("--kind", choices=KINDS, help="what kind of outlet it is")
+    parser.add_argument("--forget", action="store_true", help="drop its description")
 
 
 def _region_arguments(parser: argparse.ArgumentParser) -> None:
@@ -110,5 +209,10 @@ COMMANDS = {
     "region": Command(
         cmd_region, "see or correct where an article comes from (its region)", _region_arguments
     ),
-    "outlets": Command(cmd_outlets, "list the outlets Duizhao knows, with region and kind"),
+    "outlets": Command(
+        cmd_outlets, "list the outlets Duizhao knows, with region and kind", _outlets_arguments
+    ),
+    "outlet": Command(
+        cmd_outlet, "describe an outlet with no profile: its region and kind", _outlet_arguments
+    ),
 }

@@ -207,12 +207,59 @@ class PaneArea(QWidget):
             self.set_current(pane)
         return pane
 
+    def describe_outlet(self, article_id: int) -> None:
+        """Ask the region and kind of an article's outlet that has no profile, keep
+        them in the library, and redraw the panes of every article that took it."""
+        from duizhao.ui.outlet_dialog import OutletDialog
+
+        pane = self.pane_showing(article_id)
+        if pane is None or pane.article is None:
+            return
+        name = " ".join((pane.article.metadata.source or "").split())
+        dialog = OutletDialog(name, None, self)
+        if not name or dialog.exec() != OutletDialog.DialogCode.Accepted:
+            return
+        region, kind = dialog.chosen()
+
+        def work(context: TaskContext) -> list[Article]:
+            from duizhao.core.ingest import apply_descriptions
+            from duizhao.core.library import describe_outlet
+            from duizhao.core.search import SearchIndex
+
+            library = context.library
+            describe_outlet(library, name, region, kind)
+            changed = apply_descriptions(library, name)
+            SearchIndex(context.library_dir).sync(library)
+            return [library.get(i) for i in changed]
+
+        task = self.runner.write(f"outlet {name}", work)
+
+        def done(changed: list[Article]) -> None:
+            for article in changed:
+                for pane in self.panes:
+                    if pane.article_id == article.id:
+                        pane.show_article(article, pane.first_visible_original())
+                self._fetch_entities(article)
+                self.region_changed.emit(article.id)
+            self.message.emit(
+                self.tr("{name} described: {count} articles now read with its region").format(
+                    name=name, count=len(changed)
+                )
+            )
+
+        task.finished.connect(done)
+        failed = self.tr("Outlet not described: {reason}")
+        task.failed.connect(lambda m: self.message.emit(failed.format(reason=m)))
+
     @Slot(int, str)
     def set_region(self, article_id: int, region: str) -> None:
         """Correct an article's region (``"auto"``: find it again from its outlet
         and text) on the writer, the search index brought up to date; then every
         pane showing it is drawn again in its new usage, at the same place, and
-        its entities recognised again."""
+        its entities recognised again. ``"describe"`` asks about its outlet instead."""
+        if region == "describe":
+            self.describe_outlet(article_id)
+            return
 
         def work(context: TaskContext) -> Article:
             from dataclasses import replace

@@ -92,6 +92,7 @@ def test_a_library_of_schema_3_gains_the_tables(tmp_path: Path) -> None:
         db.execute(statement)  # migration 9 (feeds) too
     for later in ("story_merges", "story_pins", "story_members", "stories"):  # migration 7
         db.execute(f"DROP TABLE {later}")
+    db.execute("DROP TABLE described_outlets")  # and 10
     db.execute("PRAGMA user_version = 3")
     db.close()
     with Library.open(tmp_path / "lib") as library:

@@ -212,3 +212,13 @@ def test_many_syndicated_copies_make_one_story_with_copies_marked(tmp_path: Path
         assert sorted(big.articles) == sorted(ids)
         assert len(big.copies) == 59  # all but the earliest are marked as copies
         assert lone not in big.articles
+
+
+def test_an_outlet_the_user_described_counts_in_its_region() -> None:
+    from duizhao.core.library import Described
+    from duizhao.core.stories import described_region
+
+    said = {"濱海街坊報": Described("濱海街坊報", "hongkong", "commercial", "2026-03-01")}
+    assert described_region(("濱海街坊報", "unknown"), said) == ("濱海街坊報", "hongkong")
+    assert described_region(("中央社", "taiwan"), said) == ("中央社", "taiwan")  # a profile wins
+    assert described_region(("无名报", "unknown"), said) == ("无名报", "unknown")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from duizhao.core.ingest.cleaning import RuleSet
 from duizhao.core.ingest.fetching import Fetcher, FetchError, file_name, is_url
-from duizhao.core.ingest.outlets import fill_origins
+from duizhao.core.ingest.outlets import apply_descriptions, fill_origins
 from duizhao.core.ingest.pipeline import ImportRefused, parse
 from duizhao.core.library import ImportResult, ImportStatus, Library, LibraryError
 
@@ -206,6 +206,8 @@ def store(
     if document.metadata.url is None:
         document.metadata.url = url
     status, article_id = library.add(document, name, path or url)
+    if document.origin.outlet is None and document.metadata.source:
+        apply_descriptions(library, document.metadata.source)  # an outlet the user described
     article = library.get(article_id)
     return ImportResult(display, status, article_id, article.title, article.script)
 

@@ -415,6 +415,28 @@ def article_origin(
     return Origin(outlet, relayed_by, guess, "text" if guess else "none")
 
 
+def apply_descriptions(library: Library, only: str | None = None) -> list[int]:
+    """Give the articles of each outlet the user described (or of ``only``)
+    that outlet's region, unless the user set an article's region by hand;
+    returns the ids whose region changed. Safe to run again."""
+    from dataclasses import replace
+
+    from duizhao.core.library import articles_of_source, described_outlets
+
+    changed = []
+    for name, described in described_outlets(library).items():
+        if only is not None and name != " ".join(only.split()):
+            continue
+        region = ARTICLE_REGION.get(described.region)
+        for article_id in articles_of_source(library, name):
+            origin = library.get(article_id).origin
+            if origin.region == region and origin.region_source == "outlet":
+                continue
+            library.set_origin(article_id, replace(origin, region=region, region_source="outlet"))
+            changed.append(article_id)
+    return changed
+
+
 def fill_origins(library: Library) -> list[int]:
     """Find the origin of every article that has none yet (imported before
     outlets were known); returns their ids."""

@@ -18,6 +18,8 @@
   read-only, full, damaged), each one line for the user;
 - :mod:`.citation` -- an article as a reference (:func:`citation`) and the
   formats reference managers import: RIS and CSL-JSON;
+- :mod:`.described` -- outlets with no profile that the user described
+  (region and kind), which their articles take;
 - :mod:`.feeds` -- the news feeds subscribed to and the items already taken
   from each (fetching them is :mod:`duizhao.core.ingest.feeds`);
 - :mod:`.workspaces` -- saved comparisons and the notes and pins on their rows,
@@ -39,6 +41,15 @@ from duizhao.core.library.article import (
 from duizhao.core.library.check import Finding, check_library
 from duizhao.core.library.citation import FORMATS as CITATION_FORMATS
 from duizhao.core.library.citation import Citation, citation, csl_items, to_csl_json, to_ris
+from duizhao.core.library.described import (
+    Described,
+    DescribeError,
+    articles_of_source,
+    describe_outlet,
+    described_outlets,
+    forget_outlet,
+    unknown_sources,
+)
 from duizhao.core.library.errors import (
     ArticleDamaged,
     ArticleNotFound,
@@ -82,6 +93,8 @@ __all__ = [
     "ArticleNotFound",
     "ArticleSummary",
     "Citation",
+    "DescribeError",
+    "Described",
     "Entity",
     "Feed",
     "FeedError",
@@ -102,11 +115,15 @@ __all__ = [
     "RowNote",
     "Workspace",
     "add_feed",
+    "articles_of_source",
     "check_library",
     "citation",
     "content_hash",
     "csl_items",
+    "describe_outlet",
+    "described_outlets",
     "find_feed",
+    "forget_outlet",
     "known_url",
     "list_feeds",
     "list_workspaces",
@@ -122,4 +139,5 @@ __all__ = [
     "set_pinned",
     "to_csl_json",
     "to_ris",
+    "unknown_sources",
 ]

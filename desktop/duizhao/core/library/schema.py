@@ -189,6 +189,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX feed_items_url ON feed_items(url);
     CREATE INDEX articles_url ON articles(url);
     """,
+    # 10: outlets the user described (duizhao.core.library.described): one with no
+    # profile, by its name as articles write it, with its region and kind
+    """
+    CREATE TABLE described_outlets (
+        name TEXT PRIMARY KEY,
+        region TEXT NOT NULL,
+        kind TEXT,
+        described_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Migrations that main once shipped as a reserved no-op ("SELECT 1;") before

@@ -29,7 +29,12 @@ from duizhao.core.stories.catalogue import (
     unassigned,
     unpin,
 )
-from duizhao.core.stories.coverage import REGIONS, UNKNOWN_OUTLET, outlet_and_region
+from duizhao.core.stories.coverage import (
+    REGIONS,
+    UNKNOWN_OUTLET,
+    described_region,
+    outlet_and_region,
+)
 from duizhao.core.stories.features import Features, article_features, make_features
 from duizhao.core.stories.grouping import THRESHOLD, Scorer, cluster
 from duizhao.core.stories.labels import label_in, story_label
@@ -54,6 +59,7 @@ __all__ = [
     "make_features",
     "merge_stories",
     "move_article",
+    "described_region",
     "outlet_and_region",
     "regroup",
     "split_story",

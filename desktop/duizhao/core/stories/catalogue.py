@@ -29,7 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from duizhao.core.stories.coverage import outlet_and_region
+from duizhao.core.library import described_outlets
+from duizhao.core.stories.coverage import described_region, outlet_and_region
 from duizhao.core.stories.features import Features, article_features, copy_share
 from duizhao.core.stories.grouping import (
     COMMON_NAME,
@@ -453,13 +454,17 @@ def list_stories(library: Any, *, include_single: bool = False) -> list[Story]:
         "ORDER BY m.story_id, a.published IS NULL, a.published, m.article_id"
     )
     pins = _pins(library)
+    described = described_outlets(library)
     found: dict[int, Story] = {}
     for story_id, article_id, copy_of, published, source, url, label in rows:
         sid, aid = int(story_id), int(article_id)
         story = found.setdefault(sid, Story(sid, str(label), [], [], {}, None, None))
         story.articles.append(aid)
-        outlet, region = outlet_and_region(
-            None if source is None else str(source), None if url is None else str(url)
+        outlet, region = described_region(
+            outlet_and_region(
+                None if source is None else str(source), None if url is None else str(url)
+            ),
+            described,
         )
         if outlet not in story.outlets:
             story.outlets.append(outlet)

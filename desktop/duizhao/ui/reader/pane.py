@@ -206,9 +206,7 @@ class ReadingPane(QWidget):
         self.text.highlighter.set_spans([], rehighlight=False)
         with self._programmatic():
             self.text.setPlainText("")
-        self.text.setPlaceholderText(
-            self.tr("Double-click an article in the library to read it.")
-        )
+        self.text.setPlaceholderText(self.tr("Double-click an article in the library to read it."))
         self.findbar.set_text("", 0)
         self._update_selections()
 
@@ -216,7 +214,8 @@ class ReadingPane(QWidget):
         """Show ``article`` from ``position`` (original offset; its start by
         default), without entities until :meth:`set_entities`."""
         self.article = article
-        self.region_button.set_region(article.region)
+        unknown = article.origin.outlet is None and bool(article.metadata.source)
+        self.region_button.set_region(article.region, outlet_unknown=unknown)
         self._show_header()
         self.entities = []
         self._names = ()

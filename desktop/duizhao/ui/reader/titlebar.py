@@ -53,7 +53,7 @@ def tool_button(parent: QWidget, text: str, tip: str, name: str = "") -> QToolBu
 class RegionButton(QToolButton):
     """The article's region; its menu sets another, or finds it again ("auto")."""
 
-    region_chosen = Signal(str)  # a region of REGION_NAMES, or "auto"
+    region_chosen = Signal(str)  # a region of REGION_NAMES, "auto" or "describe" (the outlet)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,10 +79,18 @@ class RegionButton(QToolButton):
         self.menu_.addSeparator()
         self.auto_action = self.menu_.addAction(self.tr("Find again from the outlet and the text"))
         self.auto_action.triggered.connect(lambda: self.region_chosen.emit("auto"))
+        self.describe_action = self.menu_.addAction(self.tr("Describe this outlet…"))
+        self.describe_action.setToolTip(self.tr("Duizhao has no profile of this article's outlet"))
+        self.describe_action.triggered.connect(lambda: self.region_chosen.emit("describe"))
+        self.describe_action.setVisible(False)
         self.setMenu(self.menu_)
         self.set_region(None)
 
-    def set_region(self, region: str | None, shown: bool = True) -> None:
+    def set_region(
+        self, region: str | None, shown: bool = True, outlet_unknown: bool = False
+    ) -> None:
+        """Show ``region``; ``outlet_unknown`` offers to describe the outlet."""
+        self.describe_action.setVisible(outlet_unknown)
         self.setText(region_name(region))
         for key, action in self.actions_by_region.items():
             action.setChecked(key == region)
@@ -122,8 +130,10 @@ class PaneTitleBar(QWidget):
         self.selector.setToolTip(self.tr("Script view of this pane"))
         self.selector.setAccessibleName(self.tr("Script view of this pane"))
         self.aid_button = tool_button(
-            self, self.tr("Pinyin"),
-            self.tr("Reading aid: pinyin and glosses on hover (F2 on a word)"), "readingAid",
+            self,
+            self.tr("Pinyin"),
+            self.tr("Reading aid: pinyin and glosses on hover (F2 on a word)"),
+            "readingAid",
         )
         self.aid_button.setCheckable(True)
         self.sidebar_button = tool_button(

@@ -68,9 +68,11 @@ ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def make_snapshot(context: TaskContext, again: bool = False) -> StoriesSnapshot:
     """Bring the grouping up to date and read it (runs in the writer thread)."""
+    from duizhao.core.library import described_outlets
     from duizhao.core.stories import (
         StoriesCancelled,
         bring_up_to_date,
+        described_region,
         list_stories,
         outlet_and_region,
     )
@@ -86,14 +88,16 @@ def make_snapshot(context: TaskContext, again: bool = False) -> StoriesSnapshot:
         except StoriesCancelled:
             raise Cancelled from None
         every = list_stories(library, include_single=True)
+        described = described_outlets(library)
         articles: dict[int, ArticleInfo] = {}
         rows = library.query("SELECT id, url FROM articles")
         urls = {int(r[0]): r[1] for r in rows}  # type: ignore[call-overload]
         for summary in library.summaries():
             breathe()
             url = urls.get(summary.id)
-            outlet, region = outlet_and_region(
-                summary.source, url if isinstance(url, str) else None
+            outlet, region = described_region(
+                outlet_and_region(summary.source, url if isinstance(url, str) else None),
+                described,
             )
             day = summary.published[:10] if summary.published else None
             articles[summary.id] = ArticleInfo(summary.id, summary.title, outlet, region, day)
