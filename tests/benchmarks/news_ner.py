@@ -80,7 +80,7 @@ _CN_DATE = re.compile(
     r"(?:[一二三四五六七八九十廿卅]{1,3}[日号號])?"
     r"|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十廿卅]{1,3}[日号號]"
 )
-#: Amounts with a magnitude and what follows it (9.16兆, 5890億美元, 2.4万亿元).
+#: Amounts with a magnitude and what follows it (7.43兆, 4130億美元, 2.4万亿元).
 _AMOUNT = re.compile(
     r"[0-9][0-9,.]*\s*(?:[萬万億亿兆]+)(?:美元|港元|港幣|港币|新台幣|新台币|人民幣|人民币|"
     r"日圓|日元|歐元|欧元|新元|台幣|台币|元)?"

@@ -147,8 +147,8 @@ def test_another_date_for_the_same_event_differs() -> None:
 
 def test_a_forecast_against_the_outcome_differs() -> None:
     result = compare_documents([
-        doc(1, "顾问早前分析，若集团被清盘，债权人回收率预计为3.4%。"),
-        doc(2, "清盘两年后，债权人回收率不足1%。"),
+        doc(1, "顾问早前分析，若集团被清盘，债权人回收率预计为2.7%。"),
+        doc(2, "清盘两年后，债权人回收率不足2%。"),
     ])  # fmt: skip
     (pair,) = [p for p in pairs_of(result) if "回收率" in p[3]]
     assert pair[0] == "differs"
@@ -342,8 +342,8 @@ def test_figures_the_join_keeps_apart_still_show_their_disagreement() -> None:
     from duizhao.core.compare.scores import Scores
 
     texts = [
-        "顾问公司早前分析，债权人的回收率预计为3.4%。",
-        "清盘一年后，清盘人称债权人的回收率不足1%。",
+        "顾问公司早前分析，债权人的回收率预计为2.7%。",
+        "清盘一年后，清盘人称债权人的回收率不足2%。",
         "分析指出，境内债权人的回收率可能不足10%。报告最后重申，境内债权人的回收率不足10%。",
     ]
     claims = [c for i, t in enumerate(texts) for c in extract_claims(doc(i + 1, t))]
@@ -356,7 +356,7 @@ def test_figures_the_join_keeps_apart_still_show_their_disagreement() -> None:
     placed = [replace(p, slot=n) for n, p in enumerate(placed)]
     rows = align(placed, Scores(placed, vectors.astype(np.float32)))
     beside = [r for r in rows if r.beside]
-    assert [[p.article for p in r.cells] for r in beside] == [[1, 2]]  # 3.4% against 不足1%
+    assert [[p.article for p in r.cells] for r in beside] == [[1, 2]]  # 2.7% against 不足2%
     assert all(len({p.article for p in r.cells}) == len(r.cells) for r in rows)
 
 

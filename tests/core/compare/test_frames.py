@@ -102,7 +102,7 @@ def test_the_period_a_figure_is_counted_at() -> None:
 
 
 def test_modality_belongs_to_the_figure_it_precedes() -> None:
-    forecast, actual = facts("专家预计回收率为3%，实际回收率不足1%", kind="quantity")
+    forecast, actual = facts("专家预计回收率为4%，实际回收率不足2%", kind="quantity")
     assert forecast.modality == "expected"
     assert actual.modality == "fact"
 

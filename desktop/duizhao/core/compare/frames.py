@@ -5,7 +5,7 @@
 
 ``quantity``
     a figure with **what it measures**: the content words next to it in its
-    clause (死亡人数14人, 46人受伤, 市值蒸发5888亿美元), folded by
+    clause (死亡人数12人, 40人受伤, 市值蒸发4127亿美元), folded by
     :func:`~duizhao.core.compare.lexicon.notion` so outlets' wordings meet; the
     people and organisations it belongs to (linked entities of its clause, else
     of the sentence's first part); scope qualifiers (最高, 临时, 累计 …); the
@@ -272,7 +272,7 @@ class _Reader:
         right_end = min([clause[1], *[o.start for o in others[index + 1 :] if o.start >= q.end]])
         joined = [m.end() for m in _CONJUNCTION.finditer(self.text, left_start, q.start)]
         if joined and q.end < len(self.text) and not w.CLAUSE.match(self.text, q.end):
-            left_start = joined[-1]  # 10,000台H800和10,000台H100: the second counts H100
+            left_start = joined[-1]  # 8,000台H800和6,000台H100: the second counts H100
         modality = self.modality(q.start)
         when, explicit = self._period(index, clause)
         earlier = self._earlier(index)
@@ -309,16 +309,16 @@ class _Reader:
         direction = next((_DIRECTION[x] for x in left + right if x in _DIRECTION), "")
         near = right + left[::-1]
         if self.text.startswith("的", q.end) and _knows(left) and not _knows(right):
-            near = left[::-1] + right  # 偿付比例不足10%的困境: the known measure, not 困境
+            near = left[::-1] + right  # 回收率不足5%的窘境: the known measure, not 窘境
         found = [x for x in near if x not in _DIRECTION] or near
         if not found:
             return None
         change = next((x for x in left + right if x in _DIRECTION), "")
         if change and not right and self._named_change(left_start, q.start):
-            # …受到冲击的英伟达下跌16.86%: the change of the name, not the words before it
+            # …最先受到冲击的华光科技下跌12.5%: the name's change, not the words before it
             found = [change, *(x for x in found if x.startswith("e:"))]
         elif change and all(x.startswith("e:") for x in found):
-            found.insert(0, change)  # 英伟达下跌16.86%: what is measured is the change itself
+            found.insert(0, change)  # 华光科技下跌12.5%: what is measured is the change itself
         if respective is not None:  # the figure's own subject, not its neighbours'
             actors = self.actors(respective[1])
         else:
@@ -378,7 +378,7 @@ class _Reader:
 
     def _period(self, index: int, clause: w.Span) -> tuple[When | None, bool]:
         """When the figure at ``index`` is counted: the last as-of date before it in
-        the sentence (截至28日，…、…), or one in brackets right after it (负债2.38万亿
+        the sentence (截至28日，…、…), or one in brackets right after it (负债3.14万亿
         (截至去年中)), or a date in its clause; else the publication day, implicit."""
         q = self.quantities[index]
         following = self.quantities[index + 1].start if index + 1 < len(self.quantities) else None

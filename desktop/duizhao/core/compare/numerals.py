@@ -10,7 +10,7 @@
 - decimals written with 点 / 點 or a dot (三点五, 三．八五);
 - a figure followed by the large units 万, 亿, 万亿 and 兆 (a trillion, as in
   Taiwan and Hong Kong finance news), mixed with Arabic digits (3.85万亿,
-  5888.62亿, 4.6万亿).
+  4127.35亿, 5.2万亿).
 
 ``None`` means "not a numeral" (三五 is a vague range, not 35).
 

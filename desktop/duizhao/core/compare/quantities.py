@@ -10,7 +10,7 @@ and the interval a hedged figure really asserts.
   [4.5, 5), 约8600万 ±5 %;
 - its unit, folded to a canonical one with a :data:`KINDS` kind: people and
   other counts, percent and percentage points (三成 = 30 %, 三分之一, 过半),
-  money by currency (a currency named before the figure counts: 人民币4.27万亿元),
+  money by currency (a currency named before the figure counts: 人民币3.68万亿元),
   durations in years (6年3个月 = 6.25), lengths, areas, volumes, masses,
   times (七次, 六度), ages.
 
@@ -170,7 +170,7 @@ _RANGE = re.compile(r"\s*(?:至|到|-|~|—|－|～)\s*")
 
 def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     """Two figures of one kind joined by 至, 到 or a dash are one range
-    (6年多至10年 asserts 6 to 10 years)."""
+    (5年多至9年 asserts 5 to 9 years)."""
     out: list[Quantity] = []
     for q in found:
         if out and out[-1].kind == q.kind and _RANGE.fullmatch(text[out[-1].end : q.start]):
@@ -234,7 +234,7 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
 
 
 def _currency_before(text: str, at: int) -> str | None:
-    """A currency named just before a figure (人民币 2.4万亿元, 新台币19.7兆元)."""
+    """A currency named just before a figure (人民币 2.4万亿元, 新台币12.6兆元)."""
     window = text[max(0, at - 6) : at]
     for word in sorted(CURRENCIES, key=len, reverse=True):
         if word != "元" and window.endswith((word, word + "约", "约" + word)):
@@ -343,8 +343,8 @@ def _bounds(q: Quantity) -> tuple[float, float, tuple[bool, bool]]:
 
 def rounding(q: Quantity) -> float:
     """Half a unit of the last significant digit written, in the kind's base units,
-    at most :data:`MAX_ROUNDING` of the value: 17% covers 16.5-17.5, 5890亿 covers
-    5885亿-5895亿, 16.86% only itself, 600万 not 560万."""
+    at most :data:`MAX_ROUNDING` of the value: 24% covers 23.5-24.5, 4130亿 covers
+    4125亿-4135亿, 23.84% only itself, 600万 not 560万."""
     number = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", q.text)
     digits = number.group(0).replace(",", "") if number else _digits_of(q.value)
     scale = 1.0

@@ -224,7 +224,7 @@ def _merge(groups: dict[tuple[str, str], list[Row]]) -> list[tuple[tuple[str, st
             if kept[0] != question[0]:
                 continue
             if question[1] in DIRECTIONS and kept[1] not in DIRECTIONS:
-                # 蒸发4.6万亿港元 with no measure named: the family's main money question
+                # 蒸发5.2万亿港元 with no measure named: the family's main money question
                 out[index] = (kept, kept_rows + members)
                 break
             if kept[1] in MEASURE_HEADS and question[1] in MEASURE_HEADS:

@@ -9,7 +9,7 @@ What the rules find (in the normalised Simplified analysis text)
     (上周, 去年, 明天). Vague words such as 目前 or 近日 are not dates.
 
     ``NUMBER``: amounts of money (118亿美元, 1.2万亿美元, 三千万日元, with 兆
-    for a trillion and two magnitudes in one amount: 9.16兆, 2亿5,500万美元),
+    for a trillion and two magnitudes in one amount: 7.43兆, 3亿1,200万美元),
     percentages (83%, 百分之四十, 0.5个百分点, 三成), counts with a measure
     word (30余人, 十多个, 两艘), ranges (一到两年, 3至5年, 10-20%), fractions
     (三分之一) and multiples (两倍); plain written numbers (1,200, 3.5).
@@ -99,7 +99,7 @@ _DATE_PATTERNS = [
 #: Written numbers: digits with thousands separators and a decimal part, or
 #: Chinese numerals (with 点 as the decimal point), then a magnitude.
 _DIGITS = rf"{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?"
-#: 兆 is a trillion (万亿) in Taiwan and Hong Kong money (9.16兆, 19.7兆元).
+#: 兆 is a trillion (万亿) in Taiwan and Hong Kong money (7.43兆, 12.6兆元).
 _MAGNITUDE = "(?:万亿|千亿|百亿|十亿|亿|兆|千万|百万|十万|万|千|百)"
 _CN_AMOUNT = rf"{_CN_NUM}+(?:点[〇零一二三四五六七八九]+)?"
 _APPROX = "(?:余|多|来|几)"
@@ -116,7 +116,7 @@ _MEASURE = (
     "剂|株|粒|片|省|市|县|镇|村|方)"
 )
 _UNIT = rf"(?:{_CURRENCY}|{_PERCENT}|{_MEASURE})"
-#: An amount in two magnitudes is one amount: 2亿5,500万美元, 1兆2千亿; Hong
+#: An amount in two magnitudes is one amount: 3亿1,200万美元, 1兆2千亿; Hong
 #: Kong writing may put a space before the magnitude (4.6 万亿港元).
 _DIGIT_NUMBER = (
     rf"{_DIGITS}(?:[ \u00a0]?{_MAGNITUDE})?(?:(?<=[亿兆]){_DIGITS}(?:千万|百万|万|千亿|亿))?"
