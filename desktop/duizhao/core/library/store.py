@@ -577,6 +577,13 @@ class Library:
             "content_hash = excluded.content_hash, data = excluded.data"
         )
         parameters = (recogniser, digest, data, article_id)
+        return self._write_cache(sql, parameters, "entities", article_id)
+
+    def _write_cache(
+        self, sql: str, parameters: tuple[object, ...], what: str, article_id: int
+    ) -> bool:
+        """Write a cache entry: through the library when open for writing, else
+        through :meth:`_cache_connection`; False (and a log line) when it cannot be."""
         try:
             if not self.readonly:
                 with self._write():
@@ -589,7 +596,7 @@ class Library:
                 cache.execute(sql, parameters)
             return True
         except LibraryError as exc:
-            log.info("entities of article %s not cached: %s", article_id, exc)
+            log.info("%s of article %s not cached: %s", what, article_id, exc)
             return False
 
     def _cache_connection(self) -> sqlite3.Connection | None:
@@ -641,21 +648,7 @@ class Library:
             "ON CONFLICT(article_id, kind) DO UPDATE SET key = excluded.key, "
             "data = excluded.data"
         )
-        parameters = (kind, key, data, article_id)
-        try:
-            if not self.readonly:
-                with self._write():
-                    self._db.execute(sql, parameters)
-                return True
-            cache = self._cache_connection()
-            if cache is None:
-                return False
-            with transaction(cache, self.directory):
-                cache.execute(sql, parameters)
-            return True
-        except LibraryError as exc:
-            log.info("%s of article %s not cached: %s", kind, article_id, exc)
-            return False
+        return self._write_cache(sql, (kind, key, data, article_id), kind, article_id)
 
     def integrity_check(self) -> str:
         return str(self._read("PRAGMA integrity_check")[0][0])
