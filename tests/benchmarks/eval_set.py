@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = ROOT.parent / "shared" / "eval"
+BUILD = ROOT / "build"
 
 
 @dataclass(frozen=True)
@@ -100,3 +103,39 @@ def locate(text: str, quote: str) -> tuple[int, int] | None:
     """The span of ``quote`` in an imported article's text (None if cleaning removed it)."""
     at = text.find(quote)
     return None if at < 0 else (at, at + len(quote))
+
+
+def add_set_arguments(parser: Any, json_name: str, library_help: str) -> None:
+    """The options every scorer on the demo and the real set takes."""
+    parser.add_argument("--json", type=Path, default=BUILD / json_name)
+    parser.add_argument("--library", type=Path, help=library_help)
+    parser.add_argument("--only", choices=("demo", "eval"), help="one set (default: both)")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
+
+
+def score_sets(
+    args: Any,
+    evaluate_demo: Callable[[Path], dict[str, Any]],
+    evaluate_real: Callable[[Path, Path], dict[str, Any]],
+    report: Callable[[dict[str, Any], bool], None],
+) -> int:
+    """Score the demo library and (when present) the real set as ``args`` asks,
+    print each with ``report`` and write them to ``args.json``."""
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        base = args.library or Path(tmp)
+        if args.only in (None, "demo"):
+            print("Demo library (our own writing):")
+            out["demo"] = evaluate_demo(base / "demo")
+            report(out["demo"], args.verbose)
+        if args.only in (None, "eval"):
+            if available(args.eval_dir):
+                print(f"\nDevelopment set of real news ({args.eval_dir}):")
+                out["eval"] = evaluate_real(args.eval_dir, base / "eval")
+                report(out["eval"], args.verbose)
+            else:
+                print(f"skipped the real-news set: {args.eval_dir} is absent")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"wrote {args.json}")
+    return 0

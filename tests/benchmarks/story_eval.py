@@ -22,9 +22,7 @@ distractor is alone. Prints a table per set; writes build/story_eval.json.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -129,30 +127,13 @@ def report(data: dict[str, Any], verbose: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", type=Path, default=ROOT / "build" / "story_eval.json")
-    parser.add_argument("--library", type=Path, help="a directory to keep the libraries in")
+    eval_set.add_set_arguments(
+        parser,
+        "story_eval.json",
+        "a directory to keep the libraries in",
+    )
     parser.add_argument("--verbose", action="store_true", help="print every group found")
-    parser.add_argument("--only", choices=("demo", "eval"), help="one set (default: both)")
-    parser.add_argument("--eval-dir", type=Path, default=eval_set.EVAL_DIR)
-    args = parser.parse_args(argv)
-    out: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        base = args.library or Path(tmp)
-        if args.only in (None, "demo"):
-            print("Demo library (our own writing):")
-            out["demo"] = evaluate_demo(base / "demo")
-            report(out["demo"], args.verbose)
-        if args.only in (None, "eval"):
-            if eval_set.available(args.eval_dir):
-                print(f"\nDevelopment set of real news ({args.eval_dir}):")
-                out["eval"] = evaluate_real(args.eval_dir, base / "eval")
-                report(out["eval"], args.verbose)
-            else:
-                print(f"skipped the real-news set: {args.eval_dir} is absent")
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(f"wrote {args.json}")
-    return 0
+    return eval_set.score_sets(parser.parse_args(argv), evaluate_demo, evaluate_real, report)
 
 
 if __name__ == "__main__":
